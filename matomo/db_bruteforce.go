@@ -1,0 +1,230 @@
+package matomo
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/netip"
+	"strings"
+)
+
+// BruteForce counts the failed logins inside the current window and the
+// IPs that Matomo's Login plugin blocks now. Matomo stores no list of
+// blocked IPs; it decides per request from brute_force_log: an IP is
+// blocked when it is on the blocklist, or when it is not on the allowlist
+// and has more than MaxRetries failed attempts inside the window. Only IPs
+// with an attempt inside the window are counted.
+//
+// attempted_at has no index, so the window is found through the primary
+// key (see firstWindowID) and only the rows from there on are read.
+func (d *DB) BruteForce(ctx context.Context, set SystemSettings) (*BruteForceSummary, error) {
+	if _, err := d.require(ctx, "brute_force_log"); err != nil {
+		return nil, err
+	}
+	allow := parseIPRanges(set.Allowlist)
+	block := parseIPRanges(set.Blocklist)
+	sum := &BruteForceSummary{}
+
+	// Both bounds come from the server's clock, as Matomo's own
+	// UTC_TIMESTAMP()-based checks do; they are strings so that the
+	// driver's parseTime setting does not matter.
+	var cutoff, searchFrom sql.NullString
+	err := d.conn.QueryRowContext(ctx, `SELECT
+			DATE_FORMAT(UTC_TIMESTAMP() - INTERVAL ? MINUTE, '%Y-%m-%d %H:%i:%s'),
+			DATE_FORMAT(UTC_TIMESTAMP() - INTERVAL ? MINUTE, '%Y-%m-%d %H:%i:%s')`,
+		set.WindowMinutes, set.WindowMinutes+windowSearchMarginMinutes).Scan(&cutoff, &searchFrom)
+	if err != nil {
+		return nil, fmt.Errorf("reading the database clock: %w", err)
+	}
+	if !cutoff.Valid || !searchFrom.Valid {
+		// A window reaching before year 1000 makes the bound NULL, and
+		// `attempted_at > NULL` matches no row.
+		return sum, nil
+	}
+
+	firstID, found, err := d.firstWindowID(ctx, searchFrom.String)
+	if err != nil {
+		return nil, fmt.Errorf("searching the brute force log for the window start: %w", err)
+	}
+	if !found {
+		return sum, nil
+	}
+
+	query := `SELECT ip_address, COUNT(*) FROM ` + d.table("brute_force_log") + ` FORCE INDEX (PRIMARY)
+		WHERE id_brute_force_log >= ? AND attempted_at > ?
+		GROUP BY ip_address`
+	rows, err := d.conn.QueryContext(ctx, query, firstID, cutoff.String)
+	if err != nil {
+		return nil, fmt.Errorf("reading the brute force log: %w", err)
+	}
+	defer rows.Close()
+
+	for rows.Next() {
+		var ip *string
+		var attempts int
+		if err := rows.Scan(&ip, &attempts); err != nil {
+			return nil, err
+		}
+		sum.RecentAttempts += attempts
+		if ip == nil || !set.BruteForceEnabled {
+			continue
+		}
+		if isBlocked(*ip, attempts, set.MaxRetries, allow, block) {
+			sum.BlockedIPs++
+		}
+	}
+	return sum, rows.Err()
+}
+
+// windowSearchMarginMinutes widens the search of firstWindowID beyond the
+// window, so that rows whose attempted_at is a little out of id order
+// (several web servers whose clocks differ by seconds) are still read. The
+// scan filters on attempted_at itself, so the margin costs a few extra rows
+// and never adds a count.
+const windowSearchMarginMinutes = 10
+
+// firstWindowID returns an id such that every row after searchFrom has an
+// id at or above it, and found=false when no row is that recent.
+//
+// Matomo inserts a row with attempted_at = now, so attempted_at grows with
+// the auto-increment id and the window is the tail of the primary key. A
+// binary search over the id range finds its start with about log2(max id -
+// min id) point lookups (20 for a million ids, at most 64), each a seek on
+// the primary key. Gaps in the ids, left by the daily cleanup and by
+// unblocking IPs, are harmless: each probe reads the first row at or after
+// its id.
+//
+// If a web server's clock went backwards by more than the margin, rows
+// written before the jump can carry later times than rows written after
+// it. The search then may start after some rows that are inside the window,
+// and the counts miss those rows until they age out of the window. It
+// never counts a row outside the window.
+func (d *DB) firstWindowID(ctx context.Context, searchFrom string) (int64, bool, error) {
+	var minID, maxID sql.NullInt64
+	err := d.conn.QueryRowContext(ctx,
+		"SELECT MIN(id_brute_force_log), MAX(id_brute_force_log) FROM "+d.table("brute_force_log")).Scan(&minID, &maxID)
+	if err != nil || !minID.Valid {
+		return 0, false, err
+	}
+
+	// probe returns the first id at or after x and whether that row is
+	// newer than searchFrom.
+	probe := func(x int64) (int64, bool, error) {
+		var id int64
+		var newer bool
+		err := d.conn.QueryRowContext(ctx, "SELECT id_brute_force_log, attempted_at > ? FROM "+d.table("brute_force_log")+
+			" WHERE id_brute_force_log >= ? ORDER BY id_brute_force_log LIMIT 1", searchFrom, x).Scan(&id, &newer)
+		return id, newer, err
+	}
+
+	_, newer, err := probe(maxID.Int64)
+	if err == sql.ErrNoRows || err == nil && !newer {
+		return 0, false, nil // emptied since MIN() was read, or nothing recent
+	}
+	if err != nil {
+		return 0, false, err
+	}
+	lo, newer, err := probe(minID.Int64)
+	switch {
+	case err == sql.ErrNoRows:
+		return 0, false, nil
+	case err != nil:
+		return 0, false, err
+	case newer:
+		return minID.Int64, true, nil
+	}
+
+	// Invariant: the first row at or after lo is not newer than
+	// searchFrom, the first row at or after hi is.
+	hi := maxID.Int64
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		id, newer, err := probe(mid)
+		switch {
+		case err == sql.ErrNoRows:
+			// The rows from mid on were deleted since MAX() was read.
+			hi = mid
+		case err != nil:
+			return 0, false, err
+		case newer:
+			hi = mid
+		default:
+			lo = id
+		}
+	}
+	return hi, true, nil
+}
+
+func isBlocked(ip string, attempts, maxRetries int, allow, block []ipRange) bool {
+	addr, err := netip.ParseAddr(strings.TrimSpace(ip))
+	if err == nil && matchAny(addr, block) {
+		return true
+	}
+	if err == nil && matchAny(addr, allow) {
+		return false
+	}
+	return attempts > maxRetries
+}
+
+// ipRange is an inclusive range of addresses, which covers the three
+// forms Matomo accepts in its lists: a single IP, CIDR (10.0.0.0/8) and
+// wildcards in trailing IPv4 octets (10.1.*.*).
+type ipRange struct{ from, to netip.Addr }
+
+func parseIPRanges(entries []string) []ipRange {
+	var out []ipRange
+	for _, e := range entries {
+		if r, ok := parseIPRange(strings.TrimSpace(e)); ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func parseIPRange(s string) (ipRange, bool) {
+	if strings.Contains(s, "*") {
+		low := strings.ReplaceAll(s, "*", "0")
+		high := strings.ReplaceAll(s, "*", "255")
+		from, err1 := netip.ParseAddr(low)
+		to, err2 := netip.ParseAddr(high)
+		if err1 != nil || err2 != nil || !from.Is4() {
+			return ipRange{}, false
+		}
+		return ipRange{from, to}, true
+	}
+	if strings.Contains(s, "/") {
+		prefix, err := netip.ParsePrefix(s)
+		if err != nil {
+			return ipRange{}, false
+		}
+		prefix = prefix.Masked()
+		return ipRange{prefix.Addr(), lastAddr(prefix)}, true
+	}
+	addr, err := netip.ParseAddr(s)
+	if err != nil {
+		return ipRange{}, false
+	}
+	return ipRange{addr, addr}, true
+}
+
+func lastAddr(p netip.Prefix) netip.Addr {
+	b := p.Addr().AsSlice()
+	for i := p.Bits(); i < len(b)*8; i++ {
+		b[i/8] |= 0x80 >> (i % 8)
+	}
+	addr, _ := netip.AddrFromSlice(b)
+	return addr
+}
+
+func matchAny(addr netip.Addr, ranges []ipRange) bool {
+	addr = addr.Unmap()
+	for _, r := range ranges {
+		if addr.BitLen() != r.from.BitLen() {
+			continue
+		}
+		if addr.Compare(r.from) >= 0 && addr.Compare(r.to) <= 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -33,8 +33,8 @@ import (
 const (
 	exporterName = "matomo_security_exporter"
 
-	// defaultListenAddress uses a port above 10000 that no other exporter
-	// on the Prometheus default port allocations page has taken.
+	// defaultListenAddress is above 10000, outside the 9100-9999 range in
+	// which most exporters have registered their default ports.
 	defaultListenAddress = ":10310"
 
 	tokenEnvVar = "MATOMO_TOKEN_AUTH"
@@ -50,7 +50,7 @@ type flags struct {
 	targetsFile     string
 	apiTimeout      time.Duration
 	telemetryPath   string
-	collectorTimout time.Duration
+	collectorTimeout time.Duration
 	timeoutOffset   time.Duration
 	opts            collector.Options
 	toolkit         *web.FlagConfig
@@ -75,7 +75,7 @@ func parseFlags(app *kingpin.Application, args []string) (*flags, error) {
 		PlaceHolder("PATH").StringVar(&f.targetsFile)
 	app.Flag("web.telemetry-path", "Path under which to expose metrics.").Default("/metrics").StringVar(&f.telemetryPath)
 	app.Flag("collector.timeout", "Maximum time one collector may take in a scrape; a shorter Prometheus scrape timeout wins.").
-		Default("10s").DurationVar(&f.collectorTimout)
+		Default("10s").DurationVar(&f.collectorTimeout)
 	app.Flag("scrape.timeout-offset", "Time subtracted from the X-Prometheus-Scrape-Timeout-Seconds header, so the answer arrives before Prometheus gives up.").
 		Default("500ms").DurationVar(&f.timeoutOffset)
 
@@ -192,7 +192,7 @@ func newAPIClient(url, tokenFile string, timeout time.Duration, logger *slog.Log
 }
 
 // scrapeContext derives the scrape's deadline from Prometheus's timeout
-// header, less the offset, so the answer arrives in time.
+// header, less the offset, so the response arrives in time.
 func scrapeContext(r *http.Request, offset time.Duration) (context.Context, context.CancelFunc) {
 	header := r.Header.Get("X-Prometheus-Scrape-Timeout-Seconds")
 	seconds, err := strconv.ParseFloat(header, 64)

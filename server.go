@@ -180,7 +180,7 @@ func (s *server) instanceGatherer(r *http.Request, key string, inst *collector.I
 			defer cancel()
 
 			reg := prometheus.NewRegistry()
-			reg.MustRegister(collector.NewExporter(ctx, inst, collector.Enabled(), s.flags.collectorTimout))
+			reg.MustRegister(collector.NewExporter(ctx, inst, collector.Enabled(), s.flags.collectorTimeout))
 			return reg.Gather()
 		})
 		if result == nil {

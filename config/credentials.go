@@ -152,10 +152,10 @@ type option struct {
 	line     int
 }
 
-// parseOptionFile returns the options of group in a MySQL option file,
-// following mysys/my_default.cc: comments start with '#' or ';' at the start
-// of a line and with '#' after a value, a value may be quoted, and \n, \t,
-// \r, \b, \s, \\, \" and \' are escapes.
+// parseOptionFile returns the options of group in a MySQL option file, with
+// the rules of MySQL's mysys/my_default.cc. A line starting with '#' or ';'
+// is a comment, and '#' after a value starts one too. A value may be quoted,
+// and \n, \t, \r, \b, \s, \\, \" and \' are escapes.
 func parseOptionFile(data []byte, group string) (options []option, found bool, err error) {
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 4096), 1<<20)

@@ -45,9 +45,11 @@ type DatabaseSettings struct {
 // Database returns the [database] section.
 //
 // A host written as "name:port" or "[IPv6]:port" is split, and its port wins
-// over the port key. NOTE: Matomo's installer splits such a host before it
-// writes the file, and PHP's mysqlnd does not accept one at run time; the
-// exporter accepts it to connect where the operator meant.
+// over the port key.
+//
+// NOTE: PHP's mysqlnd does not accept such a host at run time, and Matomo's
+// installer splits it before writing the file. The exporter accepts it so
+// that a hand-edited host still reaches the intended server.
 func (m *Matomo) Database() DatabaseSettings {
 	d := DatabaseSettings{
 		Username:     m.String("database", "username", ""),

@@ -25,38 +25,31 @@ import (
 
 func TestDatabaseAddress(t *testing.T) {
 	tests := []struct {
-		name       string
-		section    string
-		host       string
-		port       int
-		socket     string
-		addr       string
-		mysqlNet   string
-		mysqlAddr  string
-		wantPrefix string
+		name      string
+		section   string
+		host      string
+		port      int
+		socket    string
+		addr      string
+		mysqlNet  string
+		mysqlAddr string
 	}{
-		{"host with port", `host = "db:3307"`, "db", 3307, "", "db:3307", "tcp", "db:3307", ""},
-		{"host port wins over port key", "host = \"db:3308\"\nport = 3307", "db", 3308, "", "db:3308", "tcp", "db:3308", ""},
-		{"IPv4", "host = 192.0.2.10\nport = 3306", "192.0.2.10", 3306, "", "192.0.2.10:3306", "tcp", "192.0.2.10:3306", ""},
-		{"IPv6 bare", `host = "::1"`, "::1", 3306, "", "[::1]:3306", "tcp", "[::1]:3306", ""},
-		{"IPv6 bracketed with port", `host = "[::1]:3307"`, "::1", 3307, "", "[::1]:3307", "tcp", "[::1]:3307", ""},
-		{"IPv6 bracketed", `host = "[2001:db8::1]"`, "2001:db8::1", 3306, "", "[2001:db8::1]:3306", "tcp", "[2001:db8::1]:3306", ""},
-		{"socket in port", "host = \"db\"\nport = \"/run/mysqld/mysqld.sock\"", "", 0, "/run/mysqld/mysqld.sock", "unix(/run/mysqld/mysqld.sock)", "unix", "/run/mysqld/mysqld.sock", ""},
-		{"socket in host", `host = "/var/run/mysqld/mysqld.sock"`, "", 3306, "/var/run/mysqld/mysqld.sock", "unix(/var/run/mysqld/mysqld.sock)", "unix", "/var/run/mysqld/mysqld.sock", ""},
-		{"empty host", `host = ""`, "", 3306, "", "localhost:3306", "tcp", "localhost:3306", ""},
-		{"name with non-numeric suffix", `host = "db:abc"`, "db:abc", 3306, "", "", "", "", "db:abc"},
+		{"host with port", `host = "db:3307"`, "db", 3307, "", "db:3307", "tcp", "db:3307"},
+		{"host port wins over port key", "host = \"db:3308\"\nport = 3307", "db", 3308, "", "db:3308", "tcp", "db:3308"},
+		{"IPv4", "host = 192.0.2.10\nport = 3306", "192.0.2.10", 3306, "", "192.0.2.10:3306", "tcp", "192.0.2.10:3306"},
+		{"IPv6 bare", `host = "::1"`, "::1", 3306, "", "[::1]:3306", "tcp", "[::1]:3306"},
+		{"IPv6 bracketed with port", `host = "[::1]:3307"`, "::1", 3307, "", "[::1]:3307", "tcp", "[::1]:3307"},
+		{"IPv6 bracketed", `host = "[2001:db8::1]"`, "2001:db8::1", 3306, "", "[2001:db8::1]:3306", "tcp", "[2001:db8::1]:3306"},
+		{"socket in port", "host = \"db\"\nport = \"/run/mysqld/mysqld.sock\"", "", 0, "/run/mysqld/mysqld.sock", "unix(/run/mysqld/mysqld.sock)", "unix", "/run/mysqld/mysqld.sock"},
+		{"socket in host", `host = "/var/run/mysqld/mysqld.sock"`, "", 3306, "/var/run/mysqld/mysqld.sock", "unix(/var/run/mysqld/mysqld.sock)", "unix", "/var/run/mysqld/mysqld.sock"},
+		{"empty host", `host = ""`, "", 3306, "", "localhost:3306", "tcp", "localhost:3306"},
+		{"name with non-numeric suffix", `host = "db:abc"`, "db:abc", 3306, "", "[db:abc]:3306", "tcp", "[db:abc]:3306"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := loadConfig(t, "[database]\n"+tt.section+"\n").Database()
 			if d.Host != tt.host || d.Port != tt.port || d.Socket != tt.socket {
 				t.Errorf("Host, Port, Socket = %q, %d, %q, want %q, %d, %q", d.Host, d.Port, d.Socket, tt.host, tt.port, tt.socket)
-			}
-			if tt.wantPrefix != "" {
-				if !strings.HasPrefix(d.Addr(), tt.wantPrefix) {
-					t.Errorf("Addr() = %q, want it to start with %q", d.Addr(), tt.wantPrefix)
-				}
-				return
 			}
 			if d.Addr() != tt.addr {
 				t.Errorf("Addr() = %q, want %q", d.Addr(), tt.addr)
@@ -152,11 +145,11 @@ func TestDatabaseNeverPrintsPassword(t *testing.T) {
 // testPKI is a throwaway CA with a server and a client certificate, written
 // as PEM files.
 type testPKI struct {
-	dir                  string
-	caFile               string
-	serverCert           tls.Certificate
+	dir                   string
+	caFile                string
+	serverCert            tls.Certificate
 	clientCert, clientKey string
-	caPool               *x509.CertPool
+	caPool                *x509.CertPool
 }
 
 func newTestPKI(t *testing.T, serverNames ...string) testPKI {
@@ -176,6 +169,7 @@ func newTestPKI(t *testing.T, serverNames ...string) testPKI {
 		}
 		return path
 	}
+
 	now := time.Now()
 	caKey := newKey()
 	caTemplate := &x509.Certificate{
@@ -188,6 +182,7 @@ func newTestPKI(t *testing.T, serverNames ...string) testPKI {
 		t.Fatal(err)
 	}
 	ca, _ := x509.ParseCertificate(caDER)
+
 	issue := func(serial int64, cn string, usage x509.ExtKeyUsage, names []string) ([]byte, *ecdsa.PrivateKey) {
 		key := newKey()
 		tmpl := &x509.Certificate{
@@ -208,12 +203,14 @@ func newTestPKI(t *testing.T, serverNames ...string) testPKI {
 		}
 		return der, key
 	}
+
 	serverDER, serverKey := issue(2, "server", x509.ExtKeyUsageServerAuth, serverNames)
 	clientDER, clientKey := issue(3, "matomo_exporter", x509.ExtKeyUsageClientAuth, nil)
 	clientKeyDER, err := x509.MarshalECPrivateKey(clientKey)
 	if err != nil {
 		t.Fatal(err)
 	}
+
 	p := testPKI{
 		dir:        dir,
 		caFile:     writePEM("ca.pem", "CERTIFICATE", caDER),
@@ -226,37 +223,47 @@ func newTestPKI(t *testing.T, serverNames ...string) testPKI {
 	return p
 }
 
-// handshake runs a TLS handshake between client and a server that requires
-// a client certificate from the test CA. It returns the client's error and
-// the common name of the client certificate the server saw.
+// handshake runs a TLS handshake over loopback TCP between client and a
+// server that requires a client certificate from the test CA. It returns the
+// client's error and the common name of the client certificate the server
+// saw.
 func (p testPKI) handshake(t *testing.T, client *tls.Config) (string, error) {
 	t.Helper()
-	clientConn, serverConn := net.Pipe()
-	defer clientConn.Close()
-	defer serverConn.Close()
-	server := tls.Server(serverConn, &tls.Config{
+	ln, err := tls.Listen("tcp", "127.0.0.1:0", &tls.Config{
 		Certificates: []tls.Certificate{p.serverCert},
 		ClientAuth:   tls.RequireAndVerifyClientCert,
 		ClientCAs:    p.caPool,
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+
 	done := make(chan string, 1)
 	go func() {
-		if err := server.Handshake(); err != nil {
+		conn, err := ln.Accept()
+		if err != nil {
 			done <- ""
 			return
 		}
-		certs := server.ConnectionState().PeerCertificates
-		if len(certs) == 0 {
+		defer conn.Close()
+		_ = conn.SetDeadline(time.Now().Add(10 * time.Second))
+		tc := conn.(*tls.Conn)
+		if err := tc.Handshake(); err != nil || len(tc.ConnectionState().PeerCertificates) == 0 {
 			done <- ""
 			return
 		}
-		done <- certs[0].Subject.CommonName
+		done <- tc.ConnectionState().PeerCertificates[0].Subject.CommonName
 	}()
-	conn := tls.Client(clientConn, client)
-	err := conn.Handshake()
+
+	raw, err := net.DialTimeout("tcp", ln.Addr().String(), 5*time.Second)
 	if err != nil {
-		clientConn.Close()
+		t.Fatal(err)
 	}
+	_ = raw.SetDeadline(time.Now().Add(10 * time.Second))
+	conn := tls.Client(raw, client)
+	err = conn.Handshake()
+	conn.Close()
 	return <-done, err
 }
 

@@ -5,10 +5,13 @@ import "strings"
 // htmlEntityDecode is PHP 8.2's html_entity_decode($s, ENT_COMPAT, 'UTF-8')
 // (traverse_for_entities in ext/standard/html.c), which Matomo applies to
 // every string it reads from its INI files (IniFileChain::decodeValues).
-// It differs from html.UnescapeString: an entity needs its ';', &apos; and
-// &#39; stay encoded (ENT_COMPAT decodes only double quotes), numeric
-// entities for control characters, U+007F-U+009F and surrogates stay as
-// they are, and an '&' in the last three bytes is never decoded.
+// It differs from html.UnescapeString in these ways:
+//   - an entity needs its ';';
+//   - &apos; and &#39; stay encoded, because ENT_COMPAT decodes only double
+//     quotes;
+//   - numeric entities for control characters, U+007F-U+009F and surrogates
+//     stay as they are;
+//   - an '&' in the last three bytes is never decoded.
 func htmlEntityDecode(s string) string {
 	if !strings.Contains(s, "&") {
 		return s

@@ -29,6 +29,11 @@ type INI struct {
 //
 // A syntax error is a *SyntaxError that names the line and column but never
 // the text, which may be a password.
+//
+// NOTE: The syntax is that of PHP 8.2. PHP before 8.1 read backslashes in
+// double-quoted values differently, PHP 8.3 added ${NAME:-default}, and
+// later scanners reject ']' in key names, so such files read differently
+// there. Matomo 5 runs on PHP 7.2.5 and later.
 func ParseINI(data []byte) (*INI, error) {
 	return parseINI(data, lookupEnv)
 }

@@ -17,74 +17,155 @@ type parser struct {
 	root   *phpArray
 	active *phpArray // the current [section], nil before the first one
 	getenv func(string) (string, bool)
+	// depth counts the entries bison's parser stack would hold, so that deep
+	// nesting fails where PHP's parser runs out of stack (see push).
+	depth int
 }
+
+// maxParserDepth is bison's default YYMAXDEPTH, which zend_ini_parser.y
+// keeps. PHP fails with "memory exhausted" when its parser stack would hold
+// this many entries, for example at 9994 nested parentheses in a value.
+const maxParserDepth = 10000
+
+// push records one entry on the emulated parser stack (a shifted token or a
+// reduced rule with nothing on its right-hand side).
+func (p *parser) push() error {
+	p.depth++
+	if p.depth >= maxParserDepth {
+		return p.errorf("value nests too deeply: PHP's parser stops at %d nested symbols", maxParserDepth)
+	}
+	return nil
+}
+
+// reduce records a grammar rule replacing its n right-hand side entries.
+func (p *parser) reduce(n int) { p.depth -= n - 1 }
 
 func (p *parser) advance() { p.tok = p.sc.next() }
 
+// shift records the current token on the stack and reads the next one.
+func (p *parser) shift() error {
+	if err := p.push(); err != nil {
+		return err
+	}
+	p.advance()
+	return nil
+}
+
 func (p *parser) isChar(c byte) bool { return p.tok.kind == tokChar && p.tok.char == c }
+
+// statementBase is the stack depth at the start of a statement: the initial
+// state and statement_list.
+const statementBase = 2
 
 func (p *parser) parse() error {
 	p.advance()
 	for {
+		p.depth = statementBase
 		switch p.tok.kind {
 		case tokEnd:
 			return nil
 		case tokEOL:
 			p.advance()
 		case tokSection:
-			start := p.tok.pos
-			p.advance()
-			name, err := p.sectionName()
-			if err != nil {
+			if err := p.section(); err != nil {
 				return err
 			}
-			if !p.isChar(']') {
-				return p.errorAt(start, "section header is not closed with ']' on its line: %s", p.describe())
-			}
-			p.advance()
-			p.active = newPHPArray()
-			p.root.set(symtableKey(name), phpValue{arr: p.active})
 		case tokLabel:
-			key := p.tok.text
-			p.advance()
-			if !p.isChar('=') {
-				// A line without '=' is a bare name, which PHP ignores.
-				continue
-			}
-			p.advance()
-			value, err := p.stringOrValue()
-			if err != nil {
+			if err := p.entry(); err != nil {
 				return err
 			}
-			p.target().set(symtableKey(key), phpValue{str: value})
 		case tokOffset:
-			name := p.tok.text
-			start := p.tok.pos
-			p.advance()
-			offset := ""
-			if p.startsItem() {
-				var err error
-				if offset, err = p.varStringList(true); err != nil {
-					return err
-				}
-			}
-			if !p.isChar(']') {
-				return p.errorAt(start, "array key after '[' is not closed with ']': %s", p.describe())
-			}
-			p.advance()
-			if !p.isChar('=') {
-				return p.errorf("expected '=' after the array key: %s", p.describe())
-			}
-			p.advance()
-			value, err := p.stringOrValue()
-			if err != nil {
+			if err := p.offsetEntry(); err != nil {
 				return err
 			}
-			p.popEntry(name, offset, value)
 		default:
 			return p.statementError()
 		}
 	}
+}
+
+// section reads `[name]`.
+func (p *parser) section() error {
+	start := p.tok.pos
+	if err := p.shift(); err != nil {
+		return err
+	}
+	name := ""
+	if p.startsItem() {
+		var err error
+		// section_string_or_value: constants are not looked up.
+		if name, err = p.varStringList(false); err != nil {
+			return err
+		}
+	} else if err := p.push(); err != nil { // section_string_or_value: %empty
+		return err
+	}
+	if !p.isChar(']') {
+		return p.errorAt(start, "section header is not closed with ']' on its line: %s", p.describe())
+	}
+	p.advance()
+	p.active = newPHPArray()
+	p.root.set(symtableKey(name), phpValue{arr: p.active})
+	return nil
+}
+
+// entry reads `key = value`, or a bare `key` line, which PHP ignores.
+func (p *parser) entry() error {
+	key := p.tok.text
+	if err := p.shift(); err != nil {
+		return err
+	}
+	if !p.isChar('=') {
+		return nil
+	}
+	if err := p.shift(); err != nil {
+		return err
+	}
+	value, err := p.stringOrValue()
+	if err != nil {
+		return err
+	}
+	p.target().set(symtableKey(key), phpValue{str: value})
+	return nil
+}
+
+// offsetEntry reads `name[offset] = value`.
+func (p *parser) offsetEntry() error {
+	name := p.tok.text
+	start := p.tok.pos
+	if err := p.shift(); err != nil {
+		return err
+	}
+
+	offset := ""
+	if p.startsItem() {
+		var err error
+		if offset, err = p.varStringList(true); err != nil {
+			return err
+		}
+	} else if err := p.push(); err != nil { // option_offset: %empty
+		return err
+	}
+	if !p.isChar(']') {
+		return p.errorAt(start, "array key after '[' is not closed with ']': %s", p.describe())
+	}
+	if err := p.shift(); err != nil {
+		return err
+	}
+
+	if !p.isChar('=') {
+		return p.errorf("expected '=' after the array key: %s", p.describe())
+	}
+	if err := p.shift(); err != nil {
+		return err
+	}
+
+	value, err := p.stringOrValue()
+	if err != nil {
+		return err
+	}
+	p.popEntry(name, offset, value)
+	return nil
 }
 
 func (p *parser) target() *phpArray {
@@ -135,26 +216,13 @@ func (p *parser) startsItem() bool {
 	return p.isChar('"')
 }
 
-// sectionName is section_string_or_value: like a value, but constants are
-// not looked up.
-func (p *parser) sectionName() (string, error) {
-	if !p.startsItem() {
-		return "", nil
-	}
-	return p.varStringList(false)
-}
-
+// stringOrValue reads a value and leaves one entry for it on the stack.
 func (p *parser) stringOrValue() (string, error) {
 	switch p.tok.kind {
 	case tokTrue:
-		p.advance()
-		return "1", nil
-	case tokFalse, tokNull:
-		p.advance()
-		return "", nil
-	case tokEOL:
-		p.advance()
-		return "", nil
+		return "1", p.shift()
+	case tokFalse, tokNull, tokEOL:
+		return "", p.shift()
 	}
 	return p.expr()
 }
@@ -168,11 +236,14 @@ func (p *parser) expr() (string, error) {
 	}
 	for p.isChar('|') || p.isChar('&') || p.isChar('^') {
 		op := p.tok.char
-		p.advance()
+		if err := p.shift(); err != nil {
+			return "", err
+		}
 		right, err := p.unary()
 		if err != nil {
 			return "", err
 		}
+		p.reduce(3)
 		left = iniOperator(op, left, right)
 	}
 	return left, nil
@@ -182,14 +253,19 @@ func (p *parser) unary() (string, error) {
 	switch {
 	case p.isChar('~'), p.isChar('!'):
 		op := p.tok.char
-		p.advance()
+		if err := p.shift(); err != nil {
+			return "", err
+		}
 		operand, err := p.unary()
 		if err != nil {
 			return "", err
 		}
+		p.reduce(2)
 		return iniOperator(op, operand, ""), nil
 	case p.isChar('('):
-		p.advance()
+		if err := p.shift(); err != nil {
+			return "", err
+		}
 		v, err := p.expr()
 		if err != nil {
 			return "", err
@@ -197,7 +273,10 @@ func (p *parser) unary() (string, error) {
 		if !p.isChar(')') {
 			return "", p.errorf("expected ')': %s", p.describe())
 		}
-		p.advance()
+		if err := p.shift(); err != nil {
+			return "", err
+		}
+		p.reduce(3)
 		return v, nil
 	}
 	if !p.startsItem() {
@@ -207,58 +286,71 @@ func (p *parser) unary() (string, error) {
 }
 
 // varStringList concatenates adjacent pieces: unquoted text, 'raw' text,
-// "quoted" text and ${NAME} references.
+// "quoted" text and ${NAME} references. It leaves one entry on the stack.
 func (p *parser) varStringList(lookupConstants bool) (string, error) {
 	var out []byte
-	for p.startsItem() {
+	for first := true; p.startsItem(); first = false {
+		var piece string
 		switch p.tok.kind {
 		case tokDollarCurly:
 			v, err := p.variable()
 			if err != nil {
 				return "", err
 			}
-			out = append(out, v...)
-			continue
-		case tokConstant:
-			if lookupConstants {
-				out = append(out, phpConstant(p.tok.text)...)
-			} else {
-				out = append(out, p.tok.text...)
-			}
+			piece = v
 		case tokChar: // the opening '"'
-			open := p.tok.pos
-			p.advance()
-			v, err := p.quoted(open)
+			v, err := p.quoted()
 			if err != nil {
 				return "", err
 			}
-			out = append(out, v...)
-			continue
+			piece = v
 		default:
-			out = append(out, p.tok.text...)
+			piece = p.tok.text
+			if p.tok.kind == tokConstant && lookupConstants {
+				piece = phpConstant(piece)
+			}
+			if err := p.shift(); err != nil {
+				return "", err
+			}
 		}
-		p.advance()
+		out = append(out, piece...)
+		if !first {
+			p.reduce(2)
+		}
 	}
 	return string(out), nil
 }
 
-// quoted reads the inside of "..." after the opening quote at offset open,
-// and the closing quote.
-func (p *parser) quoted(open int) (string, error) {
+// quoted reads "...", leaving one entry on the stack.
+func (p *parser) quoted() (string, error) {
+	open := p.tok.pos
+	if err := p.shift(); err != nil {
+		return "", err
+	}
+	if err := p.push(); err != nil { // encapsed_list: %empty
+		return "", err
+	}
 	var out []byte
 	for {
 		switch {
 		case p.tok.kind == tokQuoted:
 			out = append(out, p.tok.text...)
-			p.advance()
+			if err := p.shift(); err != nil {
+				return "", err
+			}
+			p.reduce(2)
 		case p.tok.kind == tokDollarCurly:
 			v, err := p.variable()
 			if err != nil {
 				return "", err
 			}
 			out = append(out, v...)
+			p.reduce(2)
 		case p.isChar('"'):
-			p.advance()
+			if err := p.shift(); err != nil {
+				return "", err
+			}
+			p.reduce(3)
 			return string(out), nil
 		default:
 			return "", p.errorAt(open, "double-quoted value is not closed: %s", p.describe())
@@ -266,23 +358,31 @@ func (p *parser) quoted(open int) (string, error) {
 	}
 }
 
-// variable reads ${NAME} from the environment.
+// variable reads ${NAME} from the environment, leaving one entry on the
+// stack.
 //
 // NOTE: PHP first looks NAME up among the php.ini directives of the PHP
 // process running Matomo (for example ${memory_limit}), which the exporter
 // cannot see, and PHP-FPM often clears the environment (clear_env).
 func (p *parser) variable() (string, error) {
 	start := p.tok.pos
-	p.advance()
+	if err := p.shift(); err != nil {
+		return "", err
+	}
 	if p.tok.kind != tokVarname {
 		return "", p.errorAt(start, "expected a variable name after '${': %s", p.describe())
 	}
 	name := p.tok.text
-	p.advance()
+	if err := p.shift(); err != nil {
+		return "", err
+	}
 	if !p.isChar('}') {
 		return "", p.errorAt(start, "'${' is not closed with '}': %s", p.describe())
 	}
-	p.advance()
+	if err := p.shift(); err != nil {
+		return "", err
+	}
+	p.reduce(3)
 	if name == "" {
 		return "", nil
 	}

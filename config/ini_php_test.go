@@ -12,19 +12,21 @@ import (
 // Differential tests: ParseINI against Matomo's reader running on PHP 8.2.
 //
 // Every corpus file under testdata/ini must give the same result on both
-// sides. The known differences are choices, each pinned by a unit test in
-// ini_test.go, and the corpus avoids them:
+// sides. There are two known differences from PHP 8.2. Both are choices,
+// each pinned by a unit test in ini_test.go, and the corpus avoids them:
 //
 //   - ${NAME} reads only the environment. PHP first looks NAME up among the
 //     php.ini directives of the process (the test runs php -n, which leaves
 //     only the CLI's own defaults such as display_errors).
 //     Pinned by TestParseINIVariableReadsEnvironmentOnly.
 //   - An unquoted name of a PHP constant is replaced only for the constants in
-//     phpConstants (E_ALL, PHP_EOL, ...); PHP_VERSION and every other name
+//     phpConstants (E_ALL, PHP_EOL, ...). PHP_VERSION and every other name
 //     stays as written. Pinned by TestParseINIUnknownConstantStays.
-//   - The syntax is that of PHP 8.2. PHP 8.3 added ${NAME:-default}, and
-//     later versions no longer accept ']' in key names; files using either
-//     read differently on those versions.
+//
+// Other PHP versions read some files differently: PHP 8.3 added
+// ${NAME:-default}, the scanner of later php-src versions no longer accepts
+// ']' in key names, and PHP before 8.1 treated backslashes in double-quoted
+// values differently.
 
 func TestParseINIMatchesPHPOnCorpus(t *testing.T) {
 	php := requirePHP(t)
@@ -106,6 +108,8 @@ func generateINI(r *rand.Rand) []byte {
 	return []byte(b.String())
 }
 
+// TestParseINIMatchesPHPOnGeneratedInput compares 3000 generated files. A
+// failure prints the input. INI_DIFF_SEED=<number> runs another sample.
 func TestParseINIMatchesPHPOnGeneratedInput(t *testing.T) {
 	php := requirePHP(t)
 	count := 3000
@@ -126,4 +130,33 @@ func TestParseINIMatchesPHPOnGeneratedInput(t *testing.T) {
 		}
 	}
 	compareWithPHP(t, php, files, true)
+}
+
+// PHP's parser fails with "memory exhausted" when its stack reaches 10000
+// entries. These inputs sit around that limit in several shapes.
+func TestParseINIMatchesPHPOnDeepNesting(t *testing.T) {
+	php := requirePHP(t)
+	shapes := []func(n int) string{
+		func(n int) string { return "a = " + strings.Repeat("(", n) + "1" + strings.Repeat(")", n) },
+		func(n int) string { return "a = " + strings.Repeat("~", n) + "1" },
+		func(n int) string { return "[S]\na = " + strings.Repeat("!", n) + "1 2" },
+		func(n int) string {
+			return "a[] = " + strings.Repeat("(", n) + `"x${MATOMO_INI_TEST_VAR}"` + strings.Repeat(")", n)
+		},
+		func(n int) string { return "a = " + strings.Repeat("(", n) + "1|~~~2" + strings.Repeat(")", n) },
+		func(n int) string { return "a = 1 | " + strings.Repeat("~", n) + "2" },
+		func(n int) string { return "x[k] = " + strings.Repeat("!", n) + `"q" 'r'` },
+	}
+	dir := t.TempDir()
+	var files []string
+	for i, shape := range shapes {
+		for n := 9988; n <= 9998; n++ {
+			file := filepath.Join(dir, fmt.Sprintf("deep-%d-%d.ini", i, n))
+			if err := os.WriteFile(file, []byte(shape(n)+"\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, file)
+		}
+	}
+	compareWithPHP(t, php, files, false)
 }

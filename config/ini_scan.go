@@ -21,7 +21,7 @@ const (
 type tokenKind int
 
 const (
-	tokEnd tokenKind = iota // end of input, or the scanner gave up (see token.overrun)
+	tokEnd tokenKind = iota // end of input, or the scanner stopped early (see token.overrun and token.stray)
 	tokEOL
 	tokSection     // "["
 	tokRaw         // 'single-quoted' text
@@ -60,8 +60,8 @@ type scanner struct {
 	stack []scanState
 }
 
-// at returns the byte at i, or 0 past the end: PHP pads the input with NUL
-// bytes, and several patterns accept NUL (see overrun).
+// at returns the byte at i, or 0 past the end, because PHP pads the input
+// with NUL bytes. Several patterns accept NUL (see match.overrun).
 func (s *scanner) at(i int) byte {
 	if i < len(s.buf) {
 		return s.buf[i]
@@ -71,8 +71,8 @@ func (s *scanner) at(i int) byte {
 
 // match is the result of one pattern at the current position. n < 0 means no
 // match. overrun means the pattern consumed the NUL at the end of the input
-// and wanted more: re2c then calls YYFILL, which PHP defines to end the scan
-// (`return 0`), so the whole token becomes the end of input.
+// and would read on. re2c then calls YYFILL, which PHP defines as
+// `return 0`, so the whole token becomes the end of input.
 type match struct {
 	n       int
 	overrun bool
@@ -81,7 +81,8 @@ type match struct {
 var noMatch = match{n: -1}
 
 func isLabelChar(c byte) bool {
-	// LABEL [^=\n\r\t;&|^$~(){}!"\[]+ (PHP 8.2; later versions also exclude ']').
+	// LABEL [^=\n\r\t;&|^$~(){}!"\[]+ in PHP 8.2. The scanner of later
+	// php-src versions also excludes ']' and NUL.
 	switch c {
 	case '=', '\n', '\r', '\t', ';', '&', '|', '^', '$', '~', '(', ')', '{', '}', '!', '"', '[':
 		return false
@@ -346,28 +347,73 @@ func (s *scanner) comment() match {
 	return match{n: i + s.newline(i) - s.pos}
 }
 
-type rule struct {
-	match  match
-	action func(n int) token
+// ruleID names a rule of zend_ini_scanner.l by what it matches.
+type ruleID int
+
+const (
+	ruleSectionStart ruleID = iota // <INITIAL>"["
+	ruleRaw                        // "'"[^']+"'"
+	ruleSectionEnd                 // <ST_SECTION_VALUE>"]"[ \t]*NEWLINE?
+	ruleOffsetStart                // <INITIAL>LABEL"["[ \t]*
+	ruleOffsetEnd                  // <ST_OFFSET>[ \t]*"]"
+	ruleDollarCurly                // "${"
+	ruleVarname                    // <ST_VARNAME>LABEL
+	ruleVarnameEnd                 // <ST_VARNAME>"}"
+	ruleTrue                       // ("true"|"on"|"yes")[ \t]*
+	ruleFalse                      // ("false"|"off"|"no"|"none")[ \t]*
+	ruleNull                       // "null"[ \t]*
+	ruleLabel                      // <INITIAL>LABEL
+	ruleEquals                     // <INITIAL>[ \t]*"="[ \t]*
+	ruleValueEOL                   // <ST_VALUE>[ \t]*NEWLINE
+	ruleConstant                   // CONSTANT
+	ruleNumber                     // NUMBER
+	ruleToken                      // <INITIAL>TOKENS
+	ruleOperator                   // <ST_VALUE>OPERATORS[ \t]*
+	ruleValueEquals                // <ST_VALUE>"="
+	ruleValueChars                 // <ST_VALUE>VALUE_CHARS+
+	ruleSectionChars               // SECTION_VALUE_CHARS+
+	ruleQuoteOpen                  // [ \t]*["]
+	ruleQuoteClose                 // <ST_DOUBLE_QUOTES>["][ \t]*
+	ruleQuotedText                 // <ST_DOUBLE_QUOTES>[^]
+	ruleWhitespace                 // [ \t]+ inside a value
+	ruleSkipBlanks                 // <INITIAL>[ \t]+
+	ruleEOL                        // <INITIAL>[ \t]*NEWLINE
+	ruleComment                    // [ \t]*";"[^\r\n]*NEWLINE
+	ruleValueEnd                   // <ST_VALUE>[^]
+)
+
+// candidates collects the rules that match at the current position, in the
+// order of the .l file.
+type candidates struct {
+	ids     [16]ruleID
+	matches [16]match
+	n       int
 }
 
-// pick returns the action of the longest match, the first rule on a tie, or
-// an end token when any rule overran.
-func (s *scanner) pick(rules []rule) token {
-	best := -1
-	for i, r := range rules {
-		if r.match.overrun {
-			return token{kind: tokEnd, pos: s.pos, overrun: true}
+func (c *candidates) add(id ruleID, m match) {
+	if m.n > 0 || m.overrun {
+		c.ids[c.n] = id
+		c.matches[c.n] = m
+		c.n++
+	}
+}
+
+// best returns the rule with the longest match, the first one on a tie. ok is
+// false when no rule matched. overrun is true when any rule overran.
+func (c *candidates) best() (id ruleID, n int, ok, overrun bool) {
+	bestIndex := -1
+	for i := 0; i < c.n; i++ {
+		if c.matches[i].overrun {
+			return 0, 0, false, true
 		}
-		if r.match.n > 0 && (best < 0 || r.match.n > rules[best].match.n) {
-			best = i
+		if bestIndex < 0 || c.matches[i].n > c.matches[bestIndex].n {
+			bestIndex = i
 		}
 	}
-	if best < 0 {
-		// <*>[^] { return 0; } ends the input at a character no rule takes.
-		return token{kind: tokEnd, pos: s.pos, stray: true}
+	if bestIndex < 0 {
+		return 0, 0, false, false
 	}
-	return rules[best].action(rules[best].match.n)
+	return c.ids[bestIndex], c.matches[bestIndex].n, true, false
 }
 
 func (s *scanner) push(st scanState) {
@@ -418,201 +464,185 @@ func (s *scanner) next() token {
 			s.pos = 3
 			continue
 		}
-		tok, skip := s.scan()
-		if skip {
+
+		var c candidates
+		s.collect(&c)
+		id, n, ok, overrun := c.best()
+		switch {
+		case overrun:
+			return token{kind: tokEnd, pos: s.pos, overrun: true}
+		case !ok:
+			// <*>[^] { return 0; } ends the input at a character no rule takes.
+			return token{kind: tokEnd, pos: s.pos, stray: true}
+		case id == ruleSkipBlanks:
+			s.pos += n
 			continue
 		}
-		return tok
+		return s.apply(id, n)
 	}
 }
 
-func (s *scanner) scan() (tok token, skip bool) {
+// collect adds the rules of the current state that match at s.pos.
+func (s *scanner) collect(c *candidates) {
 	start := s.pos
-	text := func(n int) []byte { return s.buf[start:min(start+n, len(s.buf))] }
-	emit := func(kind tokenKind, n int, value string) token {
-		s.pos = start + n
-		return token{kind: kind, text: value, pos: start}
-	}
-	char := func(n int) token {
-		s.pos = start + n
-		return token{kind: tokChar, char: s.buf[start], pos: start}
-	}
 	ch := s.at(start)
+	blanks := s.tabs(start)
+	lineBreak := s.newline(start + blanks)
 
 	switch s.state {
 	case stInitial:
-		var rules []rule
 		if ch == '[' {
-			rules = append(rules, rule{match{n: 1}, func(n int) token {
-				s.state = stSectionValue
-				return emit(tokSection, n, "")
-			}})
+			c.add(ruleSectionStart, match{n: 1})
 		}
-		if lb := s.label(start); lb.overrun || lb.n > 0 {
-			m := lb
-			if !lb.overrun {
-				if s.at(start+lb.n) == '[' {
-					m = match{n: lb.n + 1 + s.tabs(start+lb.n+1)}
-				} else {
-					m = noMatch
-				}
-			}
-			rules = append(rules, rule{m, func(n int) token {
-				s.state = stOffset
-				name := trimTrailing(trimLeadingBlanks(text(n)), '[')
-				return emit(tokOffset, n, string(name))
-			}})
+		label := s.label(start)
+		switch {
+		case label.overrun:
+			c.add(ruleOffsetStart, label)
+		case label.n > 0 && s.at(start+label.n) == '[':
+			c.add(ruleOffsetStart, match{n: label.n + 1 + s.tabs(start+label.n+1)})
 		}
-		rules = append(rules, s.keywordRules()...)
-		rules = append(rules,
-			rule{s.label(start), func(n int) token {
-				name := trimTrailing(trimLeadingBlanks(text(n)), 0)
-				return emit(tokLabel, n, string(name))
-			}},
-			rule{s.equalsRule(), func(n int) token {
-				s.state = stValue
-				s.pos = start + n
-				return token{kind: tokChar, char: '=', pos: start}
-			}},
-		)
+		s.addKeywords(c)
+		c.add(ruleLabel, label)
+		c.add(ruleEquals, s.equals())
 		if isTokenChar(ch) {
-			rules = append(rules, rule{match{n: 1}, char})
+			c.add(ruleToken, match{n: 1})
 		}
-		if t := s.tabs(start); t > 0 {
-			rules = append(rules, rule{match{n: t}, func(n int) token {
-				s.pos = start + n
-				skip = true
-				return token{}
-			}})
+		c.add(ruleSkipBlanks, match{n: blanks})
+		if lineBreak > 0 {
+			c.add(ruleEOL, match{n: blanks + lineBreak})
 		}
-		if t := s.tabs(start); s.newline(start+t) > 0 {
-			rules = append(rules, rule{match{n: t + s.newline(start+t)}, func(n int) token {
-				return emit(tokEOL, n, "")
-			}})
-		}
-		rules = append(rules, rule{s.comment(), func(n int) token {
-			s.state = stInitial
-			return emit(tokEOL, n, "")
-		}})
-		tok = s.pick(rules)
-		return tok, skip
+		c.add(ruleComment, s.comment())
 
 	case stValue:
-		var rules []rule
-		rules = append(rules, rule{s.singleQuoted(), func(n int) token {
-			return emit(tokRaw, n, string(text(n)[1:n-1]))
-		}})
-		rules = append(rules, s.dollarCurlyRule())
-		rules = append(rules, s.keywordRules()...)
-		if t := s.tabs(start); s.newline(start+t) > 0 {
-			rules = append(rules, rule{match{n: t + s.newline(start+t)}, func(n int) token {
-				s.state = stInitial
-				return emit(tokEOL, n, "")
-			}})
+		c.add(ruleRaw, s.singleQuoted())
+		c.add(ruleDollarCurly, s.dollarCurly())
+		s.addKeywords(c)
+		if lineBreak > 0 {
+			c.add(ruleValueEOL, match{n: blanks + lineBreak})
 		}
-		rules = append(rules, s.constantRule(), s.numberRule())
+		c.add(ruleConstant, s.constant())
+		c.add(ruleNumber, s.number())
 		if isOperatorChar(ch) {
-			rules = append(rules, rule{match{n: 1 + s.tabs(start+1)}, char})
+			c.add(ruleOperator, match{n: 1 + s.tabs(start+1)})
 		}
 		if ch == '=' {
-			rules = append(rules, rule{match{n: 1}, func(int) token {
-				// yyless(0): the '=' is scanned again in INITIAL, where it
-				// starts a statement and so fails the parse.
-				s.state = stInitial
-				return token{kind: tokEOL, pos: start}
-			}})
+			c.add(ruleValueEquals, match{n: 1})
 		}
-		rules = append(rules, rule{s.valueChars(), func(n int) token {
-			return emit(tokString, n, string(text(n)))
-		}})
-		rules = append(rules, s.doubleQuoteOpenRule(), s.whitespaceRule(),
-			rule{s.comment(), func(n int) token {
-				s.state = stInitial
-				return emit(tokEOL, n, "")
-			}},
-			rule{match{n: 1}, func(n int) token {
-				s.state = stInitial
-				return emit(tokEOL, n, "")
-			}},
-		)
-		return s.pick(rules), false
+		c.add(ruleValueChars, s.valueChars())
+		c.add(ruleQuoteOpen, s.quoteOpen())
+		c.add(ruleWhitespace, match{n: blanks})
+		c.add(ruleComment, s.comment())
+		c.add(ruleValueEnd, match{n: 1})
 
 	case stSectionValue, stOffset:
-		var rules []rule
-		rules = append(rules, rule{s.singleQuoted(), func(n int) token {
-			return emit(tokRaw, n, string(text(n)[1:n-1]))
-		}})
+		c.add(ruleRaw, s.singleQuoted())
 		if s.state == stSectionValue && ch == ']' {
-			rules = append(rules, rule{match{n: 1 + s.tabs(start+1) + s.newline(start+1+s.tabs(start+1))}, func(n int) token {
-				s.state = stInitial
-				return char(n)
-			}})
+			c.add(ruleSectionEnd, match{n: 1 + s.tabs(start+1) + s.newline(start+1+s.tabs(start+1))})
 		}
-		if t := s.tabs(start); s.state == stOffset && s.at(start+t) == ']' {
-			rules = append(rules, rule{match{n: t + 1}, func(n int) token {
-				s.state = stInitial
-				s.pos = start + n
-				return token{kind: tokChar, char: ']', pos: start}
-			}})
+		if s.state == stOffset && s.at(start+blanks) == ']' {
+			c.add(ruleOffsetEnd, match{n: blanks + 1})
 		}
-		rules = append(rules, s.dollarCurlyRule(), s.constantRule(), s.numberRule(),
-			rule{s.sectionValueChars(), func(n int) token {
-				return emit(tokString, n, string(text(n)))
-			}},
-			s.doubleQuoteOpenRule(), s.whitespaceRule())
-		return s.pick(rules), false
+		c.add(ruleDollarCurly, s.dollarCurly())
+		c.add(ruleConstant, s.constant())
+		c.add(ruleNumber, s.number())
+		c.add(ruleSectionChars, s.sectionValueChars())
+		c.add(ruleQuoteOpen, s.quoteOpen())
+		c.add(ruleWhitespace, match{n: blanks})
 
 	case stDoubleQuotes:
-		var rules []rule
-		rules = append(rules, s.dollarCurlyRule())
+		c.add(ruleDollarCurly, s.dollarCurly())
 		if ch == '"' {
-			rules = append(rules, rule{match{n: 1 + s.tabs(start+1)}, func(n int) token {
-				s.pop()
-				return char(n)
-			}})
+			c.add(ruleQuoteClose, match{n: 1 + s.tabs(start+1)})
 		}
-		rules = append(rules, rule{match{n: 1}, func(int) token {
-			return s.quotedString(start)
-		}})
-		return s.pick(rules), false
+		c.add(ruleQuotedText, match{n: 1})
 
 	case stVarname:
-		rules := []rule{
-			{s.label(start), func(n int) token {
-				name := trimTrailing(trimLeadingBlanks(text(n)), 0)
-				return emit(tokVarname, n, string(name))
-			}},
-		}
+		c.add(ruleVarname, s.label(start))
 		if ch == '}' {
-			rules = append(rules, rule{match{n: 1}, func(n int) token {
-				s.pop()
-				return char(n)
-			}})
+			c.add(ruleVarnameEnd, match{n: 1})
 		}
-		return s.pick(rules), false
-	}
-	return token{kind: tokEnd, pos: start}, false
-}
-
-func (s *scanner) keywordRules() []rule {
-	return []rule{
-		{s.keywordRule("true", "on", "yes"), func(n int) token {
-			s.pos += n
-			return token{kind: tokTrue, text: "1", pos: s.pos - n}
-		}},
-		{s.keywordRule("false", "off", "no", "none"), func(n int) token {
-			s.pos += n
-			return token{kind: tokFalse, pos: s.pos - n}
-		}},
-		{s.keywordRule("null"), func(n int) token {
-			s.pos += n
-			return token{kind: tokNull, pos: s.pos - n}
-		}},
 	}
 }
 
-// equalsRule matches [ \t]*"="[ \t]*.
-func (s *scanner) equalsRule() match {
+func (s *scanner) addKeywords(c *candidates) {
+	c.add(ruleTrue, s.keywordRule("true", "on", "yes"))
+	c.add(ruleFalse, s.keywordRule("false", "off", "no", "none"))
+	c.add(ruleNull, s.keywordRule("null"))
+}
+
+// apply runs the action of rule id, which matched n bytes at s.pos.
+func (s *scanner) apply(id ruleID, n int) token {
+	start := s.pos
+	text := s.buf[start : start+n]
+	s.pos = start + n
+	tok := token{pos: start}
+
+	switch id {
+	case ruleSectionStart:
+		s.state = stSectionValue
+		tok.kind = tokSection
+	case ruleRaw:
+		tok.kind, tok.text = tokRaw, string(text[1:n-1])
+	case ruleSectionEnd, ruleOffsetEnd:
+		s.state = stInitial
+		tok.kind, tok.char = tokChar, ']'
+	case ruleOffsetStart:
+		s.state = stOffset
+		tok.kind, tok.text = tokOffset, string(trimTrailing(trimLeadingBlanks(text), '['))
+	case ruleDollarCurly:
+		s.push(stVarname)
+		tok.kind = tokDollarCurly
+	case ruleVarname:
+		tok.kind, tok.text = tokVarname, string(trimTrailing(trimLeadingBlanks(text), 0))
+	case ruleVarnameEnd:
+		s.pop()
+		tok.kind, tok.char = tokChar, '}'
+	case ruleTrue:
+		tok.kind, tok.text = tokTrue, "1"
+	case ruleFalse:
+		tok.kind = tokFalse
+	case ruleNull:
+		tok.kind = tokNull
+	case ruleLabel:
+		tok.kind, tok.text = tokLabel, string(trimTrailing(trimLeadingBlanks(text), 0))
+	case ruleEquals:
+		s.state = stValue
+		tok.kind, tok.char = tokChar, '='
+	case ruleValueEOL, ruleComment, ruleValueEnd:
+		s.state = stInitial
+		tok.kind = tokEOL
+	case ruleEOL:
+		tok.kind = tokEOL
+	case ruleConstant:
+		tok.kind, tok.text = tokConstant, string(text)
+	case ruleNumber:
+		tok.kind, tok.text = tokNumber, string(text)
+	case ruleToken, ruleOperator:
+		tok.kind, tok.char = tokChar, text[0]
+	case ruleValueEquals:
+		// yyless(0): the '=' is scanned again in INITIAL, where it starts a
+		// statement and so fails the parse.
+		s.pos = start
+		s.state = stInitial
+		tok.kind = tokEOL
+	case ruleValueChars, ruleSectionChars:
+		tok.kind, tok.text = tokString, string(text)
+	case ruleQuoteOpen:
+		s.push(stDoubleQuotes)
+		tok.kind, tok.char = tokChar, '"'
+	case ruleQuoteClose:
+		s.pop()
+		tok.kind, tok.char = tokChar, '"'
+	case ruleQuotedText:
+		return s.quotedString(start)
+	case ruleWhitespace:
+		tok.kind, tok.text = tokWhitespace, string(text)
+	}
+	return tok
+}
+
+// equals matches [ \t]*"="[ \t]*.
+func (s *scanner) equals() match {
 	t := s.tabs(s.pos)
 	if s.at(s.pos+t) != '=' {
 		return noMatch
@@ -620,60 +650,20 @@ func (s *scanner) equalsRule() match {
 	return match{n: t + 1 + s.tabs(s.pos+t+1)}
 }
 
-func (s *scanner) dollarCurlyRule() rule {
-	m := noMatch
+func (s *scanner) dollarCurly() match {
 	if s.at(s.pos) == '$' && s.at(s.pos+1) == '{' {
-		m = match{n: 2}
+		return match{n: 2}
 	}
-	return rule{m, func(n int) token {
-		start := s.pos
-		s.pos += n
-		s.push(stVarname)
-		return token{kind: tokDollarCurly, pos: start}
-	}}
+	return noMatch
 }
 
-func (s *scanner) constantRule() rule {
-	return rule{s.constant(), func(n int) token {
-		start := s.pos
-		s.pos += n
-		return token{kind: tokConstant, text: string(s.buf[start:s.pos]), pos: start}
-	}}
-}
-
-func (s *scanner) numberRule() rule {
-	return rule{s.number(), func(n int) token {
-		start := s.pos
-		s.pos += n
-		return token{kind: tokNumber, text: string(s.buf[start:s.pos]), pos: start}
-	}}
-}
-
-// doubleQuoteOpenRule matches [ \t]*["].
-func (s *scanner) doubleQuoteOpenRule() rule {
+// quoteOpen matches [ \t]*["].
+func (s *scanner) quoteOpen() match {
 	t := s.tabs(s.pos)
-	m := noMatch
 	if s.at(s.pos+t) == '"' {
-		m = match{n: t + 1}
+		return match{n: t + 1}
 	}
-	return rule{m, func(n int) token {
-		start := s.pos
-		s.pos += n
-		s.push(stDoubleQuotes)
-		return token{kind: tokChar, char: '"', pos: start}
-	}}
-}
-
-func (s *scanner) whitespaceRule() rule {
-	m := noMatch
-	if t := s.tabs(s.pos); t > 0 {
-		m = match{n: t}
-	}
-	return rule{m, func(n int) token {
-		start := s.pos
-		s.pos += n
-		return token{kind: tokWhitespace, text: string(s.buf[start:s.pos]), pos: start}
-	}}
+	return noMatch
 }
 
 // quotedString is the hand-written action for text inside double quotes. It

@@ -121,7 +121,7 @@ func TestParseINISections(t *testing.T) {
 		t.Errorf("Sections() = %q, want [B A]", got)
 	}
 	if f.Has("B", "b") {
-		t.Error("a repeated [B] kept the keys of the first one; PHP replaces the section")
+		t.Error("a repeated [B] kept the keys of the first one, but PHP replaces the section")
 	}
 	if !f.Has("B", "c") {
 		t.Error("key of the repeated [B] missing")
@@ -134,7 +134,7 @@ func TestParseINISections(t *testing.T) {
 	}
 }
 
-// PHP looks ${NAME} up among php.ini directives before the environment; the
+// PHP looks ${NAME} up among php.ini directives before the environment. The
 // exporter has no php.ini to consult.
 func TestParseINIVariableReadsEnvironmentOnly(t *testing.T) {
 	t.Setenv("MATOMO_INI_TEST_DIRECTIVE", "env-value")
@@ -150,7 +150,7 @@ func TestParseINIVariableReadsEnvironmentOnly(t *testing.T) {
 	}
 }
 
-// Only the constants in phpConstants are replaced; PHP would print its
+// Only the constants in phpConstants are replaced. PHP would print its
 // version for PHP_VERSION.
 func TestParseINIUnknownConstantStays(t *testing.T) {
 	f := mustParse(t, "[S]\nv = PHP_VERSION\ne = PHP_EOL\n")

@@ -37,8 +37,8 @@ type Matomo struct {
 }
 
 // LoadMatomo reads configFile (config/config.ini.php) and the defaults next
-// to it. root is the Matomo directory; "" means two levels up from
-// configFile. When root/config/global.ini.php is missing or unreadable,
+// to it. root is the Matomo directory, and an empty root means two levels up
+// from configFile. When root/config/global.ini.php is missing or unreadable,
 // built-in Matomo 5 defaults for the keys the exporter uses take its place.
 func LoadMatomo(configFile, root string) (*Matomo, error) {
 	if configFile == "" {
@@ -84,10 +84,10 @@ func LoadMatomo(configFile, root string) (*Matomo, error) {
 	return m, nil
 }
 
-// mergeSections merges every section of src into dst with merge. Matomo calls
-// array_merge on two sections, which throws a TypeError in PHP 8 when either
-// side is a scalar (a key written before the first section); here the
-// later value wins instead.
+// mergeSections merges every section of src into dst with merge. When either
+// side is a scalar (a key written before the first section), the later value
+// wins. Matomo would call array_merge there, which throws a TypeError in
+// PHP 8.
 func mergeSections(dst, src *phpArray, merge func(a, b *phpArray) *phpArray) {
 	for i, name := range src.keys {
 		section := src.vals[i]
@@ -176,9 +176,9 @@ func (m *Matomo) String(section, key, def string) string {
 }
 
 // Bool returns the value of key as a boolean, or def when the key is missing
-// or holds an array. "", "0" and the words off, no, false, none and null
-// (in any case) are false; numbers are true unless they equal 0; on, yes,
-// true and every other non-empty string are true.
+// or holds an array. "" and the words off, no, false, none and null (in any
+// case) are false. A number is true unless it equals 0. Every other string,
+// including on, yes and true, is true.
 //
 // NOTE: Matomo tests some keys with `(bool)` and others with `== 1`. The two
 // agree for what Matomo writes (0 and 1) and for unquoted keywords, which

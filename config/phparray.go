@@ -155,6 +155,7 @@ func isNumericLong(s string) bool {
 	if i >= len(s) || s[i] < '0' || s[i] > '9' {
 		return false
 	}
+
 	for i < len(s) && s[i] == '0' {
 		i++
 	}
@@ -173,6 +174,7 @@ func isNumericLong(s string) bool {
 	if i != len(s) {
 		return false
 	}
+
 	if len(digits) >= 20 {
 		return false
 	}
@@ -199,6 +201,7 @@ func strtoulBase0(s string) int64 {
 		neg = s[i] == '-'
 		i++
 	}
+
 	base := uint64(10)
 	if i < len(s) && s[i] == '0' {
 		if i+2 < len(s) && (s[i+1] == 'x' || s[i+1] == 'X') && hexDigit(s[i+2]) >= 0 {
@@ -208,6 +211,7 @@ func strtoulBase0(s string) int64 {
 			base = 8
 		}
 	}
+
 	var u uint64
 	overflow := false
 	for ; i < len(s); i++ {
@@ -220,6 +224,7 @@ func strtoulBase0(s string) int64 {
 		}
 		u = u*base + uint64(d)
 	}
+
 	if overflow {
 		return -1 // ULONG_MAX
 	}

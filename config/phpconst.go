@@ -7,7 +7,7 @@ import "strings"
 // constant's value (zend_ini_get_constant). The values are those of 64-bit
 // PHP 8.2 on Linux.
 //
-// NOTE: PHP knows thousands of constants, including those of loaded
+// NOTE: PHP defines thousands of constants, including those of loaded
 // extensions and those Matomo defines before it reads its configuration
 // (PIWIK_INCLUDE_PATH, PIWIK_USER_PATH, ...). Names missing here stay as
 // they are, so an unquoted value spelled like one of those constants reads

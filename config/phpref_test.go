@@ -14,12 +14,13 @@ import (
 )
 
 // phpReader is the PHP reference for the differential tests. For each file
-// named on the command line it prints one JSON line: what Matomo 5 reads from
-// that file on PHP 8.2, that is IniReader::readString from matomo/ini 3.0
-// (parse_ini_string in INI_SCANNER_NORMAL, a raw pass that restores
-// booleans, null and numbers) followed by IniFileChain::decodeValues
-// (html_entity_decode). Values are printed as PHP casts them to string, keys
-// with their PHP type, and both base64-encoded so that any bytes survive.
+// named on the command line it prints one JSON line with what Matomo 5 reads
+// from that file on PHP 8.2. It runs IniReader::readString from matomo/ini
+// 3.0, which calls parse_ini_string with INI_SCANNER_NORMAL and then a raw
+// pass that restores booleans, null and numbers. IniFileChain::decodeValues
+// (html_entity_decode) follows. Values are printed as PHP casts them to
+// string, keys with their PHP type, and both base64-encoded so that any
+// bytes survive.
 const phpReader = `
 function matomo_decode($value, $raw) {
     if (is_array($value)) {
@@ -98,7 +99,7 @@ func requirePHP(t testing.TB) string {
 }
 
 // runPHPReader runs phpReader on files in one PHP process. PHP runs with -n
-// so that no php.ini directive can answer a ${NAME} lookup.
+// so that no php.ini directive supplies the value of a ${NAME} reference.
 func runPHPReader(t testing.TB, php string, files []string) []phpResult {
 	t.Helper()
 	var results []phpResult

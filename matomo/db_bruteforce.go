@@ -29,25 +29,25 @@ func (d *DB) BruteForce(ctx context.Context, set SystemSettings) (*BruteForceSum
 	// UTC_TIMESTAMP()-based checks do; they are strings so that the
 	// driver's parseTime setting does not matter.
 	var cutoff, searchFrom sql.NullString
+	var minID, maxID sql.NullInt64
 	err := d.conn.QueryRowContext(ctx, `SELECT
 			DATE_FORMAT(UTC_TIMESTAMP() - INTERVAL ? MINUTE, '%Y-%m-%d %H:%i:%s'),
-			DATE_FORMAT(UTC_TIMESTAMP() - INTERVAL ? MINUTE, '%Y-%m-%d %H:%i:%s')`,
-		set.WindowMinutes, set.WindowMinutes+windowSearchMarginMinutes).Scan(&cutoff, &searchFrom)
+			DATE_FORMAT(UTC_TIMESTAMP() - INTERVAL ? MINUTE, '%Y-%m-%d %H:%i:%s'),
+			MIN(id_brute_force_log), MAX(id_brute_force_log)
+		FROM `+d.table("brute_force_log"),
+		set.WindowMinutes, set.WindowMinutes+windowSearchMarginMinutes).Scan(&cutoff, &searchFrom, &minID, &maxID)
 	if err != nil {
-		return nil, fmt.Errorf("reading the database clock: %w", err)
+		return nil, fmt.Errorf("reading the brute force log's id range: %w", err)
 	}
-	if !cutoff.Valid || !searchFrom.Valid {
-		// A window reaching before year 1000 makes the bound NULL, and
-		// `attempted_at > NULL` matches no row.
+	if !minID.Valid || !cutoff.Valid || !searchFrom.Valid {
+		// An empty log, or a window reaching before year 1000, which
+		// makes the bound NULL, so that `attempted_at > NULL` matches no row.
 		return sum, nil
 	}
 
-	firstID, found, err := d.firstWindowID(ctx, searchFrom.String)
+	firstID, err := d.firstWindowID(ctx, searchFrom.String, minID.Int64, maxID.Int64)
 	if err != nil {
 		return nil, fmt.Errorf("searching the brute force log for the window start: %w", err)
-	}
-	if !found {
-		return sum, nil
 	}
 
 	query := `SELECT ip_address, COUNT(*) FROM ` + d.table("brute_force_log") + ` FORCE INDEX (PRIMARY)
@@ -83,76 +83,74 @@ func (d *DB) BruteForce(ctx context.Context, set SystemSettings) (*BruteForceSum
 // and never adds a count.
 const windowSearchMarginMinutes = 10
 
-// firstWindowID returns an id such that every row after searchFrom has an
-// id at or above it, and found=false when no row is that recent.
+// searchFanout is the number of ids one statement of firstWindowID probes.
+// Each statement narrows the range to a ninth, so a million ids take seven
+// statements.
+const searchFanout = 8
+
+// firstWindowID returns an id such that every row with attempted_at after
+// searchFrom has an id at or above it; maxID+1 when no row is that recent.
 //
 // Matomo inserts a row with attempted_at = now, so attempted_at grows with
-// the auto-increment id and the window is the tail of the primary key. A
-// binary search over the id range finds its start with about log2(max id -
-// min id) point lookups (20 for a million ids, at most 64), each a seek on
-// the primary key. Gaps in the ids, left by the daily cleanup and by
-// unblocking IPs, are harmless: each probe reads the first row at or after
-// its id.
+// the auto-increment id and the window is the tail of the primary key. The
+// search probes ids spread over the range between the last id known to be
+// older and the first known to be newer, each probe a seek on the primary
+// key that reads the first row at or after the id, so gaps left by the
+// daily cleanup and by unblocking IPs are harmless.
 //
 // If a web server's clock went backwards by more than the margin, rows
 // written before the jump can carry later times than rows written after
 // it. The search then may start after some rows that are inside the window,
 // and the counts miss those rows until they age out of the window. It
 // never counts a row outside the window.
-func (d *DB) firstWindowID(ctx context.Context, searchFrom string) (int64, bool, error) {
-	var minID, maxID sql.NullInt64
-	err := d.conn.QueryRowContext(ctx,
-		"SELECT MIN(id_brute_force_log), MAX(id_brute_force_log) FROM "+d.table("brute_force_log")).Scan(&minID, &maxID)
-	if err != nil || !minID.Valid {
-		return 0, false, err
-	}
+func (d *DB) firstWindowID(ctx context.Context, searchFrom string, minID, maxID int64) (int64, error) {
+	// A probe returns 2*id + 1 for the first row at or after its id when
+	// that row is newer than searchFrom, 2*id when not, NULL when no row
+	// follows.
+	probe := "(SELECT 2 * id_brute_force_log + (attempted_at > ?) FROM " + d.table("brute_force_log") +
+		" WHERE id_brute_force_log >= ? ORDER BY id_brute_force_log LIMIT 1)"
 
-	// probe returns the first id at or after x and whether that row is
-	// newer than searchFrom.
-	probe := func(x int64) (int64, bool, error) {
-		var id int64
-		var newer bool
-		err := d.conn.QueryRowContext(ctx, "SELECT id_brute_force_log, attempted_at > ? FROM "+d.table("brute_force_log")+
-			" WHERE id_brute_force_log >= ? ORDER BY id_brute_force_log LIMIT 1", searchFrom, x).Scan(&id, &newer)
-		return id, newer, err
-	}
-
-	_, newer, err := probe(maxID.Int64)
-	if err == sql.ErrNoRows || err == nil && !newer {
-		return 0, false, nil // emptied since MIN() was read, or nothing recent
-	}
-	if err != nil {
-		return 0, false, err
-	}
-	lo, newer, err := probe(minID.Int64)
-	switch {
-	case err == sql.ErrNoRows:
-		return 0, false, nil
-	case err != nil:
-		return 0, false, err
-	case newer:
-		return minID.Int64, true, nil
-	}
-
-	// Invariant: the first row at or after lo is not newer than
-	// searchFrom, the first row at or after hi is.
-	hi := maxID.Int64
+	// Invariant: no row at or below lo is newer, and every row from hi on
+	// counts as newer (the ends are virtual rows just outside the range).
+	lo, hi := minID-1, maxID+1
 	for hi-lo > 1 {
-		mid := lo + (hi-lo)/2
-		id, newer, err := probe(mid)
-		switch {
-		case err == sql.ErrNoRows:
-			// The rows from mid on were deleted since MAX() was read.
-			hi = mid
-		case err != nil:
-			return 0, false, err
-		case newer:
-			hi = mid
-		default:
-			lo = id
+		var points []int64
+		for j := int64(1); j <= searchFanout; j++ {
+			p := lo + (hi-lo)*j/(searchFanout+1)
+			if p > lo && p < hi && (len(points) == 0 || p > points[len(points)-1]) {
+				points = append(points, p)
+			}
 		}
+		probes := make([]string, len(points))
+		args := make([]any, 0, 2*len(points))
+		for i, p := range points {
+			probes[i] = probe
+			args = append(args, searchFrom, p)
+		}
+		values := make([]sql.NullInt64, len(points))
+		dest := make([]any, len(points))
+		for i := range values {
+			dest[i] = &values[i]
+		}
+		if err := d.conn.QueryRowContext(ctx, "SELECT "+strings.Join(probes, ", "), args...).Scan(dest...); err != nil {
+			return 0, err
+		}
+
+		newLo, newHi := lo, hi
+		for i, v := range values {
+			if !v.Valid || v.Int64%2 == 1 {
+				// Newer, or the rows from here on were deleted since
+				// MAX() was read.
+				newHi = points[i]
+				break
+			}
+			newLo = max(newLo, v.Int64/2)
+		}
+		// Rows inserted or deleted while searching could put the row
+		// found after a probe beyond hi; stay inside the range.
+		lo, hi = min(newLo, newHi-1), newHi
 	}
-	return hi, true, nil
+	return hi, nil
 }
 
 func isBlocked(ip string, attempts, maxRetries int, allow, block []ipRange) bool {

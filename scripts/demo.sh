@@ -34,6 +34,8 @@ awk -v pw="$demo_password" '
 ' testdata/matomo/demo/config/config.ini.php > .demo/matomo/config/config.ini.php
 chmod 600 .demo/matomo/config/config.ini.php
 
+# The http collector stays off: without --matomo.url it would build its URL
+# from the demo's trusted_hosts[], which name hosts on the internet.
 echo "Building the exporter"
 go build -o .demo/matomo_security_exporter .
 
@@ -41,4 +43,4 @@ echo
 echo "Demo running: metrics at http://${listen}/metrics (landing page at http://${listen}/); Ctrl-C stops it."
 exec .demo/matomo_security_exporter \
 	--matomo.config-file=.demo/matomo/config/config.ini.php \
-	--web.listen-address="${listen}" "$@"
+	--web.listen-address="${listen}" --no-collector.http "$@"

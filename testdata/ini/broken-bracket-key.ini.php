@@ -1,0 +1,2 @@
+[General]
+trusted_hosts[ = "a"

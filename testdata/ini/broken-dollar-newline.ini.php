@@ -1,0 +1,3 @@
+[database]
+password = abc$
+dbname = matomo

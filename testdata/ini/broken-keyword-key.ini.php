@@ -1,0 +1,2 @@
+[General]
+yes = 1

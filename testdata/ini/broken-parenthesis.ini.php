@@ -1,0 +1,2 @@
+[database]
+password = p(ss

@@ -1,0 +1,2 @@
+[database]
+password = 'never closed

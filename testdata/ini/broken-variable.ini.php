@@ -1,0 +1,2 @@
+[database]
+password = "${MATOMO_INI_TEST_VAR"

@@ -1,0 +1,22 @@
+; <?php exit; ?> DO NOT REMOVE THIS LINE
+; file automatically generated or modified by Matomo; you can manually override the default values in global.ini.php by redefining them in this file.
+[General]
+amp = "a&amp;b"
+quot = "say &quot;hi&quot;"
+dollar = "&#36;5"
+lt = "&lt;script&gt;"
+eacute = "caf&eacute;"
+Eacute = "&Eacute;cole"
+euro = "&euro;10"
+nbsp = "a&nbsp;b"
+apos_numeric = "it&#39;s"
+apos_named = "it&apos;s"
+hex = "&#x41;&#X42;"
+no_semicolon = "a&amp b"
+unknown = "&bogus;"
+control = "&#0;&#1;&#128;"
+surrogate = "&#xD800;"
+max = "&#x10FFFF;"
+too_big = "&#x110000;"
+double_encoded = "&amp;amp;"
+tail = "x&lt"

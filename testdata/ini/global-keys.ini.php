@@ -1,0 +1,6 @@
+; keys before any section
+top = "level"
+number = 5
+
+[General]
+force_ssl = 0

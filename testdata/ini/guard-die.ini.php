@@ -1,0 +1,3 @@
+; <?php die(); ?>
+[General]
+enable_installer = 0

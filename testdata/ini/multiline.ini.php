@@ -1,0 +1,8 @@
+; <?php exit; ?> DO NOT REMOVE THIS LINE
+; file automatically generated or modified by Matomo; you can manually override the default values in global.ini.php by redefining them in this file.
+[General]
+multi = "line one
+line two"
+raw = 'single
+quoted $ and " and \ stay'
+after = "done"

@@ -1,0 +1,1 @@
+; <?php exit; ?> DO NOT REMOVE THIS LINE

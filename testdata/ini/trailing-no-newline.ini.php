@@ -1,0 +1,3 @@
+[General]
+force_ssl = 1
+salt = "abc"

@@ -1,0 +1,2 @@
+<?php
+// serves piwik.js (test fixture)

@@ -1,0 +1,1 @@
+/* tracker (test fixture) */

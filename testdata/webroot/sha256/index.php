@@ -1,0 +1,2 @@
+<?php
+// Matomo entry point (test fixture)

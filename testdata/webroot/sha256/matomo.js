@@ -1,0 +1,1 @@
+/* tracker rebuilt by CustomJsTracker */

@@ -1,0 +1,2 @@
+<?php
+// tracker endpoint (test fixture)

@@ -1,0 +1,4 @@
+<?php
+namespace Piwik\Plugins\Login;
+class Login {}
+// backdoor

@@ -119,6 +119,24 @@ func TestEndToEndWithPrometheus(t *testing.T) {
 	})
 	time.Sleep(3 * e2eScrapeInterval)
 
+	t.Run("promtool check metrics", func(t *testing.T) {
+		promtool, err := exec.LookPath("promtool")
+		if err != nil {
+			t.Skip("promtool not installed: apt-get install -y prometheus")
+		}
+		resp, err := http.Get(exporterURL + "/metrics")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		cmd := exec.Command(promtool, "check", "metrics")
+		cmd.Stdin = resp.Body
+		out, err := cmd.CombinedOutput()
+		if err != nil || len(strings.TrimSpace(string(out))) > 0 {
+			t.Errorf("promtool check metrics reported problems (%v):\n%s", err, out)
+		}
+	})
+
 	t.Run("firing alerts", func(t *testing.T) {
 		firing := prom.firingAlerts(t)
 		want := append([]string(nil), expectedDemoAlerts...)

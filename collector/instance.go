@@ -50,13 +50,13 @@ type InstanceConfig struct {
 // the database connection pool, which it rebuilds when the connection
 // settings in the config files change.
 type Instance struct {
-	cfg     InstanceConfig
-	opts    Options
-	logger  *slog.Logger
-	dbMu    sync.Mutex
-	db      *sql.DB
-	dbDSN   string
-	errMu   sync.Mutex
+	cfg    InstanceConfig
+	opts   Options
+	logger *slog.Logger
+	dbMu   sync.Mutex
+	db     *sql.DB
+	dbDSN  string
+	errMu  sync.Mutex
 
 	// lastErrors holds each failing collector's last error message.
 	lastErrors map[string]string

@@ -37,7 +37,7 @@ chmod 600 .demo/matomo/config/config.ini.php
 # The http collector stays off: without --matomo.url it would build its URL
 # from the demo's trusted_hosts[], which name hosts on the internet.
 echo "Building the exporter"
-go build -o .demo/matomo_security_exporter .
+scripts/build.sh .demo/matomo_security_exporter
 
 echo
 echo "Demo running: metrics at http://${listen}/metrics (landing page at http://${listen}/); Ctrl-C stops it."

@@ -140,7 +140,7 @@ func TestBadInputKeepsOtherCollectors(t *testing.T) {
 			wantUp:     0,
 			wantOK:     []string{"config"},
 			wantFailed: []string{"users", "tokens", "bruteforce", "archiving", "database", "twofactor", "versions"},
-			logHas:     "cannot connect to the Matomo database at 127.0.0.1:1",
+			logHas:     "connecting to the Matomo database at 127.0.0.1:1 as user",
 		},
 		{
 			name:       "wrong password",
@@ -206,6 +206,11 @@ func TestBadInputKeepsOtherCollectors(t *testing.T) {
 			}
 			if !strings.Contains(logs, tc.logHas) {
 				t.Errorf("logs lack %q:\n%s", tc.logHas, logs)
+			}
+			// One cause, one error line: a source that fails for several
+			// collectors is logged once, naming them.
+			if n := strings.Count(logs, "level=ERROR"); tc.wantFailed != nil && tc.name != "wrong table prefix" && n != 1 {
+				t.Errorf("%d error lines, want 1:\n%s", n, logs)
 			}
 			for _, text := range []string{text, logs} {
 				if strings.Contains(text, secretPassword) {

@@ -1,8 +1,8 @@
 // Package collector turns the state of a Matomo instance into Prometheus
-// metrics. Each checklist area is one Collector; the Exporter runs the
-// enabled ones concurrently, each under its own timeout, and reports per
-// collector whether it succeeded and how long it took, so one failing check
-// never blanks the others.
+// metrics. Each checklist area is one Collector. The Exporter runs the
+// enabled collectors concurrently, each under its own timeout, and reports
+// for each whether it succeeded and how long it took. One failing check
+// therefore never blanks the others.
 package collector
 
 import (
@@ -25,7 +25,7 @@ type Collector interface {
 	Update(ctx context.Context, s *Scrape, ch chan<- prometheus.Metric) error
 }
 
-// ErrNotConfigured tells the Exporter that a collector has nothing to check
+// ErrNotConfigured signals to the Exporter that a collector has nothing to check
 // on this target (no database for the tokens collector on a Cloud
 // instance, say). The collector then reports no success series at all,
 // because "not configured" is neither a pass nor a failure.

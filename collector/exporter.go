@@ -3,7 +3,10 @@ package collector
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
+	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -60,6 +63,7 @@ func (e *Exporter) Collect(ch chan<- prometheus.Metric) {
 		})
 	}
 	wg.Wait()
+	e.reportSourceErrors(scrape)
 
 	gauge(ch, upDesc, boolValue(scrape.answered.Load()))
 	if api := scrape.API(); api != nil {
@@ -83,17 +87,39 @@ func (e *Exporter) execute(s *Scrape, name string, c Collector, ch chan<- promet
 	}
 
 	success := 1.0
-	if err != nil {
+	var shared *sourceError
+	switch {
+	case errors.As(err, &shared):
+		// Logged once for all collectors that need the source, after the scrape.
+		success = 0
+		s.noteSourceFailure(shared, name)
+	case err != nil:
 		success = 0
 		if ctx.Err() != nil && !errors.Is(err, ctx.Err()) {
 			err = errors.Join(err, ctx.Err())
 		}
 		e.instance.reportError(name, err, duration)
-	} else {
+	default:
 		e.instance.clearError(name)
 	}
 	gauge(ch, collectorSuccessDesc, success, name)
 	gauge(ch, collectorDurationDesc, duration, name)
+}
+
+// reportSourceErrors logs one line per source that failed for several
+// collectors (the database is down, say), naming the collectors, so that
+// one cause gives one log line.
+func (e *Exporter) reportSourceErrors(s *Scrape) {
+	s.sourceMu.Lock()
+	defer s.sourceMu.Unlock()
+	for se, collectors := range s.sourceFailures {
+		sort.Strings(collectors)
+		err := fmt.Errorf("%w (collectors %s)", se, strings.Join(collectors, ", "))
+		e.instance.reportError("source "+se.source, err, 0)
+		for _, c := range collectors {
+			e.instance.markFailedQuietly(c)
+		}
+	}
 }
 
 // runCollector turns a panic inside a collector into an error, so that a
@@ -128,8 +154,21 @@ func (i *Instance) reportError(collector string, err error, duration float64) {
 	if seen && previous == msg {
 		level = slog.LevelDebug
 	}
+	if strings.HasPrefix(collector, "source ") {
+		i.logger.Log(context.Background(), level, "Source unavailable; the collectors that need it failed",
+			"source", strings.TrimPrefix(collector, "source "), "err", msg)
+		return
+	}
 	i.logger.Log(context.Background(), level, "Collector failed",
 		"collector", collector, "duration_seconds", duration, "err", msg)
+}
+
+// markFailedQuietly records a collector as failing without logging, so
+// that its recovery is still logged.
+func (i *Instance) markFailedQuietly(collector string) {
+	i.errMu.Lock()
+	i.lastErrors[collector] = "failed with its source"
+	i.errMu.Unlock()
 }
 
 func (i *Instance) clearError(collector string) {

@@ -29,7 +29,7 @@ type Options struct {
 	BackupGlob string
 }
 
-// InstanceConfig says where each source of one Matomo instance is. Empty
+// InstanceConfig locates each source of one Matomo instance. Empty
 // fields leave that source out.
 type InstanceConfig struct {
 	Name string
@@ -127,13 +127,17 @@ func (i *Instance) pool(mc *mysql.Config) (*sql.DB, error) {
 func (i *Instance) newScrape() *Scrape {
 	s := &Scrape{inst: i, Logger: i.logger, Now: time.Now(), Options: i.opts}
 	if i.cfg.ConfigFile != "" {
-		s.Config, s.configErr = config.LoadMatomo(i.cfg.ConfigFile, i.cfg.Root)
+		var err error
+		s.Config, err = config.LoadMatomo(i.cfg.ConfigFile, i.cfg.Root)
+		if err != nil {
+			s.configErr = &sourceError{source: "config", err: err}
+		}
 	}
 	return s
 }
 
 // Scrape is the state of one scrape of one instance. It loads each source
-// at most once, whichever collector asks first, and shares the result.
+// at most once, for whichever collector needs it first, and shares the result.
 type Scrape struct {
 	inst    *Instance
 	Logger  *slog.Logger
@@ -157,9 +161,32 @@ type Scrape struct {
 	pluginsOnce sync.Once
 	plugins     Plugins
 	pluginsErr  error
+
+	sourceMu       sync.Mutex
+	sourceFailures map[*sourceError][]string
 }
 
-// MarkAnswered records that the instance answered on some source, which
+// sourceError is the failure of a source that several collectors share
+// (the config files or the database connection). The Exporter logs it once
+// per scrape instead of once per collector.
+type sourceError struct {
+	source string
+	err    error
+}
+
+func (e *sourceError) Error() string { return e.err.Error() }
+func (e *sourceError) Unwrap() error { return e.err }
+
+func (s *Scrape) noteSourceFailure(se *sourceError, collector string) {
+	s.sourceMu.Lock()
+	defer s.sourceMu.Unlock()
+	if s.sourceFailures == nil {
+		s.sourceFailures = map[*sourceError][]string{}
+	}
+	s.sourceFailures[se] = append(s.sourceFailures[se], collector)
+}
+
+// MarkAnswered records a response from the instance on some source, which
 // makes matomo_up 1.
 func (s *Scrape) MarkAnswered() { s.answered.Store(true) }
 
@@ -189,7 +216,17 @@ func (s *Scrape) MatomoConfig() (*config.Matomo, error) {
 // prefix and, by default, the credentials come from there.
 func (s *Scrape) DB(ctx context.Context) (*matomo.DB, error) {
 	s.dbOnce.Do(func() {
-		s.db, s.dbErr = s.connect(ctx)
+		var err error
+		s.db, err = s.connect(ctx)
+		var shared *sourceError
+		switch {
+		case err == nil, errors.Is(err, ErrNotConfigured):
+			s.dbErr = err
+		case errors.As(err, &shared):
+			s.dbErr = err // the config files failed to load
+		default:
+			s.dbErr = &sourceError{source: "database", err: err}
+		}
 	})
 	return s.db, s.dbErr
 }
@@ -218,7 +255,7 @@ func (s *Scrape) connect(ctx context.Context) (*matomo.DB, error) {
 		return nil, err
 	}
 	if err := pool.PingContext(ctx); err != nil {
-		return nil, fmt.Errorf("cannot connect to the Matomo database at %s as user %q: %w; check [database] in %s or the credentials file",
+		return nil, fmt.Errorf("connecting to the Matomo database at %s as user %q failed: %w; check [database] in %s or the credentials file",
 			settings.Addr(), settings.Username, redactDriverError(err), s.inst.cfg.ConfigFile)
 	}
 	s.MarkAnswered()

@@ -88,7 +88,7 @@ func (versionsCollector) Update(ctx context.Context, s *Scrape, ch chan<- promet
 	return nil
 }
 
-// versions merges what the database and the API say. The database gives
+// versions merges the facts of the database and the API. The database gives
 // the installed version and the update check; the API adds the PHP
 // version, which only it can give.
 func (s *Scrape) versions(ctx context.Context) (*matomo.Versions, error) {

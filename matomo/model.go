@@ -69,7 +69,7 @@ type UserQuery struct {
 	// longer ago than this.
 	InactiveAfter time.Duration
 
-	// Details asks for the per-user list of Super Users and admins.
+	// Details requests the per-user list of Super Users and admins.
 	Details bool
 
 	// TwoFactorActive is false when the TwoFactorAuth plugin is not
@@ -168,7 +168,7 @@ type TokenSummary struct {
 	OldestCreated time.Time
 }
 
-// Versions holds what an instance says about its own software.
+// Versions describes the software an instance runs.
 type Versions struct {
 	// Core is the installed version (option version_core, or the API).
 	Core string

@@ -42,19 +42,19 @@ const (
 
 // flags holds every command-line setting.
 type flags struct {
-	configFile      string
-	root            string
-	url             string
-	tokenFile       string
-	credentialsFile string
-	targetsFile     string
-	apiTimeout      time.Duration
-	telemetryPath   string
+	configFile       string
+	root             string
+	url              string
+	tokenFile        string
+	credentialsFile  string
+	targetsFile      string
+	apiTimeout       time.Duration
+	telemetryPath    string
 	collectorTimeout time.Duration
-	timeoutOffset   time.Duration
-	opts            collector.Options
-	toolkit         *web.FlagConfig
-	log             *promslog.Config
+	timeoutOffset    time.Duration
+	opts             collector.Options
+	toolkit          *web.FlagConfig
+	log              *promslog.Config
 }
 
 func parseFlags(app *kingpin.Application, args []string) (*flags, error) {

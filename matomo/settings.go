@@ -110,7 +110,7 @@ func (r resolver) list(plugin, name string) []string {
 // settingPlugins are the plugins whose system settings the exporter reads.
 var settingPlugins = []string{"Login", "TwoFactorAuth", "UsersManager"}
 
-// StoredSettings reads the system settings (user_login = '') of the
+// StoredSettings reads the system settings (user_login = ”) of the
 // plugins the exporter cares about. A setting without a row has its
 // default, which ResolveSettings fills in.
 func (d *DB) StoredSettings(ctx context.Context) (StoredSettings, error) {

@@ -36,7 +36,7 @@ if [[ ! -r $ca_bundle ]]; then
 fi
 
 cd "$repo_root"
-version=${VERSION:-$(git describe --tags --always --dirty 2>/dev/null || echo 0.0.0-dev)}
+version=${VERSION:-$(cat VERSION 2>/dev/null || echo 0.0.0-dev)}
 revision=${REVISION:-$(git rev-parse --verify --quiet HEAD 2>/dev/null || echo unknown)}
 branch=${BRANCH:-$(git symbolic-ref --short HEAD 2>/dev/null || echo unknown)}
 build_date=$(date -u +%Y%m%d-%H:%M:%S)

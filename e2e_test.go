@@ -252,7 +252,7 @@ func newFakeMatomoWeb(t *testing.T) *httptest.Server {
 	}
 	t.Setenv("SSL_CERT_FILE", caFile)
 
-	// The redirect check asks http:// on port 80 of the same host.
+	// The redirect check requests http:// on port 80 of the same host.
 	plain, err := net.Listen("tcp", "127.0.0.1:80")
 	if err != nil {
 		t.Fatalf("the HTTPS redirect check needs 127.0.0.1:80 for a local redirect server: %v", err)

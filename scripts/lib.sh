@@ -16,8 +16,8 @@ ensure_packages() {
 	apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
-# ensure_mariadb starts the local MariaDB when it does not answer, and
-# waits until it does (at most 60 s).
+# ensure_mariadb starts the local MariaDB when it does not accept
+# connections, and waits until it does (at most 60 s).
 ensure_mariadb() {
 	ensure_packages mariadbd:mariadb-server mariadb:mariadb-client
 	if ! mariadb -uroot -h127.0.0.1 -e 'SELECT 1' >/dev/null 2>&1; then
@@ -30,6 +30,6 @@ ensure_mariadb() {
 		mariadb -uroot -h127.0.0.1 -e 'SELECT 1' >/dev/null 2>&1 && return 0
 		sleep 1
 	done
-	echo "MariaDB did not answer on 127.0.0.1:3306 within 60 s; see /var/log/mysql/ for why" >&2
+	echo "MariaDB did not accept connections on 127.0.0.1:3306 within 60 s; see /var/log/mysql/ for the reason" >&2
 	return 1
 }

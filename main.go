@@ -54,7 +54,9 @@ type flags struct {
 	timeoutOffset    time.Duration
 	opts             collector.Options
 	toolkit          *web.FlagConfig
-	log              *promslog.Config
+	// collectors overrides the --collector.NAME flags when not nil (tests).
+	collectors []string
+	log        *promslog.Config
 }
 
 func parseFlags(app *kingpin.Application, args []string) (*flags, error) {

@@ -167,6 +167,15 @@ func (s *server) serve(w http.ResponseWriter, r *http.Request, g prometheus.Gath
 	}).ServeHTTP(w, r)
 }
 
+// collectors returns the enabled collectors: those the --collector.NAME
+// flags switch on, unless a test set the list.
+func (s *server) collectors() []string {
+	if s.flags.collectors != nil {
+		return s.flags.collectors
+	}
+	return collector.Enabled()
+}
+
 // instanceGatherer gathers one instance through the singleflight group:
 // a scrape that arrives while another of the same instance is running
 // waits for it and gets the same result.
@@ -180,7 +189,7 @@ func (s *server) instanceGatherer(r *http.Request, key string, inst *collector.I
 			defer cancel()
 
 			reg := prometheus.NewRegistry()
-			reg.MustRegister(collector.NewExporter(ctx, inst, collector.Enabled(), s.flags.collectorTimeout))
+			reg.MustRegister(collector.NewExporter(ctx, inst, s.collectors(), s.flags.collectorTimeout))
 			return reg.Gather()
 		})
 		if result == nil {

@@ -89,14 +89,15 @@ const windowSearchMarginMinutes = 10
 const searchFanout = 8
 
 // firstWindowID returns an id such that every row with attempted_at after
-// searchFrom has an id at or above it; maxID+1 when no row is that recent.
+// searchFrom has an id at or above it. It returns maxID+1 when no row is
+// that recent.
 //
 // Matomo inserts a row with attempted_at = now, so attempted_at grows with
 // the auto-increment id and the window is the tail of the primary key. The
-// search probes ids spread over the range between the last id known to be
-// older and the first known to be newer, each probe a seek on the primary
-// key that reads the first row at or after the id, so gaps left by the
-// daily cleanup and by unblocking IPs are harmless.
+// search probes ids spread between the last id known to be older and the
+// first known to be newer. Each probe is a seek on the primary key that
+// reads the first row at or after its id, so gaps left by the daily cleanup
+// and by unblocking IPs are harmless.
 //
 // If a web server's clock went backwards by more than the margin, rows
 // written before the jump can carry later times than rows written after

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -108,6 +109,19 @@ func parseFlags(app *kingpin.Application, args []string) (*flags, error) {
 	if f.opts.UnusedAfter, err = parseDuration("collector.tokens.unused-after", *unused); err != nil {
 		return nil, err
 	}
+	if f.collectorTimeout <= 0 {
+		return nil, fmt.Errorf("--collector.timeout=%s must be positive, e.g. 10s", f.collectorTimeout)
+	}
+	if f.apiTimeout <= 0 {
+		return nil, fmt.Errorf("--matomo.api-timeout=%s must be positive, e.g. 10s", f.apiTimeout)
+	}
+	if f.timeoutOffset < 0 {
+		return nil, fmt.Errorf("--scrape.timeout-offset=%s must not be negative", f.timeoutOffset)
+	}
+	if !strings.HasPrefix(f.telemetryPath, "/") || f.telemetryPath == "/probe" {
+		return nil, fmt.Errorf("--web.telemetry-path=%q must start with / and must not be /probe", f.telemetryPath)
+	}
+	f.opts.LockWaitTimeout = f.collectorTimeout
 	if f.configFile == "" && f.url == "" && f.targetsFile == "" {
 		return nil, errors.New("nothing to watch: set --matomo.config-file (On-Premise), --matomo.url with a token (Cloud), or --targets.file")
 	}
@@ -140,6 +154,9 @@ func main() {
 func run(f *flags, logger *slog.Logger) error {
 	logger.Info("Starting "+exporterName, "version", version.Info())
 	logger.Info("Build context", "build_context", version.BuildContext())
+	if os.Getenv("MATOMO_EXPORTER_DB_PASSWORD") != "" && f.credentialsFile == "" {
+		logger.Warn("MATOMO_EXPORTER_DB_PASSWORD is set but ignored: it only fills an empty password of --database.credentials-file")
+	}
 
 	server, err := newServer(f, logger)
 	if err != nil {
@@ -160,6 +177,8 @@ func run(f *flags, logger *slog.Logger) error {
 	mux.HandleFunc("/probe", server.probeHandler)
 	if f.telemetryPath != "/" {
 		landing, err := web.NewLandingPage(web.LandingConfig{
+			// The exporter serves no /debug/pprof handlers.
+			Profiling:   "false",
 			Name:        "Matomo Security Exporter",
 			Description: "Prometheus exporter for the Matomo security checklist",
 			Version:     version.Info(),

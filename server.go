@@ -181,7 +181,12 @@ func (s *server) collectors() []string {
 // waits for it and gets the same result.
 func (s *server) instanceGatherer(r *http.Request, key string, inst *collector.Instance) prometheus.Gatherer {
 	return prometheus.GathererFunc(func() ([]*dto.MetricFamily, error) {
-		result, err, _ := s.scrapes.Do(key, func() (any, error) {
+		// Each requester waits at most until its own deadline, even when
+		// it joined a scrape that another request started.
+		waitCtx, cancelWait := scrapeContext(r, s.flags.timeoutOffset)
+		defer cancelWait()
+
+		results := s.scrapes.DoChan(key, func() (any, error) {
 			// The shared scrape must not end when the first requester
 			// goes away, so it runs on its own context with the deadline
 			// of the request that started it.
@@ -192,9 +197,17 @@ func (s *server) instanceGatherer(r *http.Request, key string, inst *collector.I
 			reg.MustRegister(collector.NewExporter(ctx, inst, s.collectors(), s.flags.collectorTimeout))
 			return reg.Gather()
 		})
-		if result == nil {
-			return nil, err
+
+		select {
+		case res := <-results:
+			if res.Val == nil {
+				return nil, res.Err
+			}
+			return res.Val.([]*dto.MetricFamily), res.Err
+		case <-waitCtx.Done():
+			s.logger.Error("Scrape did not finish before its deadline; answering without the instance's metrics",
+				"target", key, "err", waitCtx.Err())
+			return nil, nil
 		}
-		return result.([]*dto.MetricFamily), err
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -174,6 +175,23 @@ func TestBadInputKeepsOtherCollectors(t *testing.T) {
 			wantUp:     0,
 			wantFailed: []string{"config", "users", "tokens", "database"},
 			logHas:     "config.ini.php",
+		},
+		{
+			name: "config file is a FIFO",
+			configFile: func(t *testing.T) string {
+				dir := filepath.Join(t.TempDir(), "config")
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				path := filepath.Join(dir, "config.ini.php")
+				if err := syscall.Mkfifo(path, 0o600); err != nil {
+					t.Fatal(err)
+				}
+				return path
+			},
+			wantUp:     0,
+			wantFailed: []string{"config", "users", "database"},
+			logHas:     "is not a regular file",
 		},
 		{
 			name:       "missing config file",

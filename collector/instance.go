@@ -27,6 +27,11 @@ type Options struct {
 	UserDetails bool
 	// BackupGlob is a file pattern whose newest match is the last backup.
 	BackupGlob string
+	// LockWaitTimeout bounds how long a query waits for a table lock on
+	// the server (the session's lock_wait_timeout); 0 means 10 s. A query
+	// given up by its collector would otherwise keep its connection busy
+	// until the lock is released.
+	LockWaitTimeout time.Duration
 }
 
 // InstanceConfig locates each source of one Matomo instance. Empty
@@ -250,6 +255,15 @@ func (s *Scrape) connect(ctx context.Context) (*matomo.DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	lockWait := s.Options.LockWaitTimeout
+	if lockWait <= 0 {
+		lockWait = 10 * time.Second
+	}
+	if mc.Params == nil {
+		mc.Params = map[string]string{}
+	}
+	mc.Params["lock_wait_timeout"] = fmt.Sprint(max(1, int(lockWait.Seconds())))
+
 	pool, err := s.inst.pool(mc)
 	if err != nil {
 		return nil, err

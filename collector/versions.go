@@ -69,13 +69,17 @@ func (versionsCollector) Update(ctx context.Context, s *Scrape, ch chan<- promet
 	if v.Latest != "" {
 		gauge(ch, latestVersionDesc, 1, v.Latest)
 	}
-	available := v.Core != "" && v.Latest != "" && matomo.CompareVersions(v.Latest, v.Core) > 0
-	gauge(ch, updateAvailableDesc, boolValue(available))
-	check := 0.0
-	if !v.LastUpdateCheck.IsZero() {
-		check = float64(v.LastUpdateCheck.Unix())
+	// Only the database stores the update check; the API has no method
+	// for it, so an API-only target sends neither series.
+	if v.UpdateCheckKnown {
+		available := v.Core != "" && v.Latest != "" && matomo.CompareVersions(v.Latest, v.Core) > 0
+		gauge(ch, updateAvailableDesc, boolValue(available))
+		check := 0.0
+		if !v.LastUpdateCheck.IsZero() {
+			check = float64(v.LastUpdateCheck.Unix())
+		}
+		gauge(ch, updateCheckDesc, check)
 	}
-	gauge(ch, updateCheckDesc, check)
 
 	if v.PHP != "" {
 		gauge(ch, phpVersionDesc, 1, v.PHP)

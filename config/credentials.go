@@ -54,7 +54,7 @@ type Credentials struct {
 // MATOMO_EXPORTER_DB_PASSWORD supplies it. Errors never contain the
 // password.
 func LoadCredentials(path string) (Credentials, error) {
-	data, err := os.ReadFile(path)
+	data, err := readConfigFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return Credentials{}, fmt.Errorf("credentials file %s not found: create it with a [client] section holding user and password of a read-only MySQL account", path)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -107,7 +106,7 @@ func mergeSections(dst, src *phpArray, merge func(a, b *phpArray) *phpArray) {
 // (IniFileChain::reload checks is_readable). It returns nil for a missing or
 // unreadable file and an error for one that does not parse.
 func (m *Matomo) loadOptional(path string) (*INI, error) {
-	data, err := os.ReadFile(path)
+	data, err := readConfigFile(path)
 	if err != nil {
 		// Matomo skips a missing or unreadable defaults file as well.
 		return nil, nil
@@ -120,7 +119,7 @@ func (m *Matomo) loadOptional(path string) (*INI, error) {
 }
 
 func readMatomoConfig(path string) (*INI, error) {
-	data, err := os.ReadFile(path)
+	data, err := readConfigFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf("Matomo config file %s not found: give the path of config/config.ini.php inside the Matomo directory", path)

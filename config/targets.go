@@ -3,7 +3,6 @@ package config
 import (
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -41,7 +40,7 @@ var targetKeys = []string{"config_file", "root", "url", "token_file", "credentia
 //	url = https://example.matomo.cloud/
 //	token_file = /etc/matomo-exporter/cloud.token
 func LoadTargets(path string) (map[string]Target, error) {
-	data, err := os.ReadFile(path)
+	data, err := readConfigFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read targets file: %w", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -25,8 +26,11 @@ const (
 // brute-force detection records each failed token login and, with the
 // default settings, blocks the exporter's IP after 20 failures within 60
 // minutes, so a wrong token must not be retried at scrape frequency.
+// One scrape sends at most one request per collector (four) before the
+// first rejection starts the backoff, so the first hour sees at most three
+// such bursts (at 0, 15 and 45 minutes): 12 failures.
 const (
-	apiBackoffMin = 5 * time.Minute
+	apiBackoffMin = 15 * time.Minute
 	apiBackoffMax = time.Hour
 )
 
@@ -169,7 +173,7 @@ func apiEndpoint(raw string) (endpoint, display string, err error) {
 func (c *APIClient) token() (string, error) {
 	var tok string
 	if c.cfg.TokenFile != "" {
-		data, err := os.ReadFile(c.cfg.TokenFile)
+		data, err := readSmallFile(c.cfg.TokenFile, maxTokenFileBytes)
 		if err != nil {
 			return "", fmt.Errorf("reading the Matomo API token: %w; put the token_auth of a Matomo Super User in that file", err)
 		}
@@ -285,4 +289,29 @@ func redact(s, tok string) string {
 		s = strings.ReplaceAll(s, escaped, "[redacted]")
 	}
 	return s
+}
+
+// maxTokenFileBytes bounds the token file: a token_auth is 32 characters,
+// so anything much larger is the wrong file.
+const maxTokenFileBytes = 4096
+
+// readSmallFile reads a regular file of at most limit bytes. A FIFO or a
+// device could block the scrape forever, and a huge file waste memory.
+func readSmallFile(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
+	if info.Size() > limit {
+		return nil, fmt.Errorf("%s is %d bytes, more than the %d a token file may have", path, info.Size(), limit)
+	}
+	return io.ReadAll(io.LimitReader(f, limit))
 }

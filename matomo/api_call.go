@@ -75,7 +75,7 @@ func (c *APIClient) call(ctx context.Context, tok, method string, params url.Val
 	}
 	if int64(len(body)) > c.cfg.MaxResponseBytes {
 		return nil, newAPIError(tok, nil, "the response to %s from %s is larger than the limit of %s; "+
-			"raise the API response size limit if the instance is that large", method, c.displayURL, byteSize(c.cfg.MaxResponseBytes))
+			"check that --matomo.url points at the Matomo root", method, c.displayURL, byteSize(c.cfg.MaxResponseBytes))
 	}
 	c.logger.Debug("Called the Matomo Reporting API", "method", method, "status", resp.StatusCode,
 		"bytes", len(body), "duration", time.Since(start))
@@ -95,7 +95,7 @@ func (c *APIClient) transportError(ctx, reqCtx context.Context, tok, method stri
 	case ctx.Err() != nil:
 		return newAPIError(tok, ctx.Err(), "calling %s at %s: %v before Matomo responded", method, c.displayURL, ctx.Err())
 	case errors.Is(context.Cause(reqCtx), errRequestTimeout):
-		return newAPIError(tok, context.DeadlineExceeded, "calling %s at %s timed out after %s; check that Matomo is up, or raise the API timeout",
+		return newAPIError(tok, context.DeadlineExceeded, "calling %s at %s timed out after %s; check that Matomo is up, or raise --matomo.api-timeout",
 			method, c.displayURL, c.cfg.Timeout)
 	}
 	// A *url.Error repeats the method and URL; keep only its cause.

@@ -156,23 +156,33 @@ func (c *APIClient) PluginsActivated(ctx context.Context, names []string) (map[s
 	}
 
 	activated := make([]bool, len(names))
+	check := func(ctx context.Context, i int) error {
+		doc, err := c.call(ctx, tok, method, url.Values{"pluginName": {names[i]}})
+		if err != nil {
+			return err
+		}
+		var response struct {
+			Value json.RawMessage `json:"value"`
+		}
+		if json.Unmarshal(doc, &response) != nil || len(response.Value) == 0 {
+			return newAPIError(tok, nil, `unexpected response from %s for %s: expected {"value": true} or {"value": false}`, method, names[i])
+		}
+		activated[i] = truthy(decodeLoose(response.Value))
+		return nil
+	}
+
+	// The first call goes alone: when Matomo rejects the token, the client
+	// backs off before the others are sent, so one scrape adds one failed
+	// login to Matomo's brute force log instead of one per plugin.
+	if len(names) > 0 {
+		if err := check(ctx, 0); err != nil {
+			return nil, err
+		}
+	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(apiConcurrency)
-	for i, name := range names {
-		g.Go(func() error {
-			doc, err := c.call(gctx, tok, method, url.Values{"pluginName": {name}})
-			if err != nil {
-				return err
-			}
-			var response struct {
-				Value json.RawMessage `json:"value"`
-			}
-			if json.Unmarshal(doc, &response) != nil || len(response.Value) == 0 {
-				return newAPIError(tok, nil, `unexpected response from %s for %s: expected {"value": true} or {"value": false}`, method, name)
-			}
-			activated[i] = truthy(decodeLoose(response.Value))
-			return nil
-		})
+	for i := 1; i < len(names); i++ {
+		g.Go(func() error { return check(gctx, i) })
 	}
 	if err := g.Wait(); err != nil {
 		return nil, err

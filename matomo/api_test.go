@@ -757,7 +757,7 @@ func TestAPIAuthBackoff(t *testing.T) {
 	// Each round: one request fails, then every call waits out the
 	// backoff without a request.
 	for round, wantBackoff := range []time.Duration{
-		5 * time.Minute, 10 * time.Minute, 20 * time.Minute, 40 * time.Minute, time.Hour, time.Hour,
+		15 * time.Minute, 30 * time.Minute, time.Hour, time.Hour,
 	} {
 		requests := srv.Requests()
 		_, err := c.Versions(ctx)
@@ -795,8 +795,8 @@ func TestAPIAuthBackoff(t *testing.T) {
 			t.Errorf("round %d: Backoff() is still active at its end", round)
 		}
 	}
-	if got := srv.FailedLogins(); got != 6 {
-		t.Errorf("Matomo saw %d failed logins, want 6", got)
+	if got := srv.FailedLogins(); got != 4 {
+		t.Errorf("Matomo saw %d failed logins, want 4", got)
 	}
 
 	// A new token ends the backoff at once, and a success resets its length.
@@ -817,8 +817,8 @@ func TestAPIAuthBackoff(t *testing.T) {
 
 	writeToken(t, c.tokenFile, "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee")
 	_, _ = c.Versions(ctx)
-	if _, until := c.Backoff(); !until.Equal(now.Add(5 * time.Minute)) {
-		t.Errorf("backoff after a success ends at %v, want %v", until, now.Add(5*time.Minute))
+	if _, until := c.Backoff(); !until.Equal(now.Add(15 * time.Minute)) {
+		t.Errorf("backoff after a success ends at %v, want %v", until, now.Add(15*time.Minute))
 	}
 	checkNoToken(t, testToken, nil, c.logs.String())
 }

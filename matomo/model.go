@@ -180,6 +180,10 @@ type Versions struct {
 	// LastUpdateCheck is the zero time when no check has run.
 	LastUpdateCheck time.Time
 
+	// UpdateCheckKnown is true when the source stores the update check
+	// (the database does, the API does not).
+	UpdateCheckKnown bool
+
 	// PHP is empty when no source gave it.
 	PHP string
 }

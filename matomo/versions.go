@@ -54,9 +54,10 @@ func (d *DB) Versions(ctx context.Context) (*Versions, error) {
 		return nil, err
 	}
 	return &Versions{
-		Core:            opts["version_core"],
-		Latest:          opts["UpdateCheck_LatestVersion"],
-		LastUpdateCheck: unixOption(opts["UpdateCheck_LastTimeChecked"]),
+		Core:             opts["version_core"],
+		Latest:           opts["UpdateCheck_LatestVersion"],
+		LastUpdateCheck:  unixOption(opts["UpdateCheck_LastTimeChecked"]),
+		UpdateCheckKnown: true,
 	}, nil
 }
 

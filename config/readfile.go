@@ -7,9 +7,8 @@ import (
 )
 
 // maxConfigFileBytes bounds every file this package reads. Matomo's own
-// config files are a few tens of KiB (global.ini.php of Matomo 5 is about
-// 60 KiB), so a larger file is a mistake, and reading it on every scrape
-// would cost seconds and hundreds of MiB.
+// config files are far smaller, so a larger file is a mistake, and parsing
+// it on every scrape would cost seconds and hundreds of MiB.
 const maxConfigFileBytes = 4 << 20
 
 // readConfigFile reads a regular file of at most maxConfigFileBytes. A FIFO

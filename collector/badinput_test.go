@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/matomo-security-exporter/matomo-security-exporter/config"
+	"github.com/matomo-security-exporter/matomo-security-exporter/internal/httpcheck/httpchecktest"
 	"github.com/matomo-security-exporter/matomo-security-exporter/internal/testdb"
 )
 
@@ -272,5 +273,32 @@ func TestSlowDatabaseTimesOut(t *testing.T) {
 		if v := got[`matomo_scrape_collector_success{collector="`+c+`"}`]; v != 1 {
 			t.Errorf("%s success = %v, want 1", c, v)
 		}
+	}
+}
+
+// TestHangingWebServerKeepsOtherCollectors points the http collector at a
+// server that accepts connections and never responds: the http collector
+// must fail at its timeout while the database collectors still report.
+func TestHangingWebServerKeepsOtherCollectors(t *testing.T) {
+	configFile, _ := loadFixture(t, fixtures[2])
+	url := httpchecktest.Hanging(t, &httpchecktest.Recorder{})
+
+	inst := NewInstance(InstanceConfig{Name: "hanging-web", ConfigFile: configFile, URL: url}, defaultTestOptions, discardLogger())
+	defer inst.Close()
+	got := gatherWithTimeout(t, inst, append([]string{"http"}, dbCollectors...), 2*time.Second)
+
+	if v, ok := got[`matomo_scrape_collector_success{collector="http"}`]; !ok || v != 0 {
+		t.Errorf("http success = %v (present %v), want 0 for a server that never responds", v, ok)
+	}
+	for _, c := range dbCollectors {
+		if v := got[`matomo_scrape_collector_success{collector="`+c+`"}`]; v != 1 {
+			t.Errorf("%s success = %v, want 1", c, v)
+		}
+	}
+	if got[`matomo_http_private_path_check_success{path="config/config.ini.php"}`] != 0 {
+		t.Error("the private-path check of a hanging server must be unknown (0), not a success")
+	}
+	if got["matomo_up"] != 1 {
+		t.Errorf("matomo_up = %v, want 1: the database answered", got["matomo_up"])
 	}
 }

@@ -194,21 +194,18 @@ func startExporter(t *testing.T, f *flags) string {
 		t.Fatal(err)
 	}
 	t.Cleanup(srv.close)
-	mux := http.NewServeMux()
-	mux.Handle("/metrics", srv.metricsHandler())
-	mux.HandleFunc("/probe", srv.probeHandler)
-	ts := httptest.NewServer(mux)
+	ts := httptest.NewServer(srv.routes())
 	t.Cleanup(ts.Close)
 	return ts.URL
 }
 
 const e2eToken = "0123456789abcdef0123456789abcdef"
 
-// newFakeMatomoWeb imitates the web side of the demo instance: HTTPS with
-// HSTS and a Secure session cookie on the test port, a redirect from
-// http://127.0.0.1:80, the Reporting API (forwarded to a Matomo-like API
-// server), and three weaknesses: it serves config/config.ini.php, and
-// sends its PHP version and nginx version in banners. The test trusts its
+// newFakeMatomoWeb imitates the web side of the demo instance. It serves
+// HTTPS with HSTS and a Secure session cookie on the test port, redirects
+// http://127.0.0.1:80 there, and forwards the Reporting API to a
+// Matomo-like API server. It has three weaknesses: it serves
+// config/config.ini.php, and its banners show the PHP and nginx versions. The test trusts its
 // certificate through SSL_CERT_FILE, which Go reads for the system roots.
 func newFakeMatomoWeb(t *testing.T) *httptest.Server {
 	t.Helper()
@@ -273,7 +270,7 @@ type prometheusServer struct {
 // and evaluates our rules every second, and starts Prometheus on a free
 // local port. Every "for" duration in the rules is set to 0s in the copy
 // it loads, so an alert fires on the first evaluation whose expression
-// matches; promtool's rule tests cover the durations.
+// matches. promtool's rule tests cover the durations.
 func startPrometheus(t *testing.T, binary, exporterURL string) *prometheusServer {
 	t.Helper()
 	dir := t.TempDir()

@@ -172,9 +172,7 @@ func run(f *flags, logger *slog.Logger) error {
 		}
 	}()
 
-	mux := http.NewServeMux()
-	mux.Handle(f.telemetryPath, server.metricsHandler())
-	mux.HandleFunc("/probe", server.probeHandler)
+	mux := server.routes()
 	if f.telemetryPath != "/" {
 		landing, err := web.NewLandingPage(web.LandingConfig{
 			// The exporter serves no /debug/pprof handlers.

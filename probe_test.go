@@ -2,9 +2,7 @@ package main
 
 import (
 	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,7 +14,7 @@ import (
 )
 
 // TestProbeEndpoint serves an API-only target from a targets file and
-// checks the /probe answers for good and bad requests.
+// checks the /probe responses to good and bad requests.
 func TestProbeEndpoint(t *testing.T) {
 	const token = "fedcba9876543210fedcba9876543210"
 	api := apitest.NewServer(t, apitest.Instance{
@@ -37,24 +35,15 @@ func TestProbeEndpoint(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	srv, err := newServer(&flags{
+	url := startExporter(t, &flags{
 		targetsFile: targets,
-		// The test API server answers only API calls, so the public checks stay off.
+		// The test API server serves only API calls, so the public checks stay off.
 		collectors:       []string{"users", "twofactor", "bruteforce", "versions"},
 		telemetryPath:    "/metrics",
 		collectorTimeout: 5 * time.Second,
 		apiTimeout:       5 * time.Second,
 		opts:             collector.Options{InactiveAfter: time.Hour, UnusedAfter: time.Hour},
-	}, slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(srv.close)
-	mux := http.NewServeMux()
-	mux.Handle("/metrics", srv.metricsHandler())
-	mux.HandleFunc("/probe", srv.probeHandler)
-	ts := httptest.NewServer(mux)
-	t.Cleanup(ts.Close)
+	})
 
 	cases := []struct {
 		name       string
@@ -79,7 +68,7 @@ func TestProbeEndpoint(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			resp, err := http.Get(ts.URL + tc.path)
+			resp, err := http.Get(url + tc.path)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -112,6 +112,14 @@ func (s *server) close() {
 	}
 }
 
+// routes returns a mux with the metrics path and /probe.
+func (s *server) routes() *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.Handle(s.flags.telemetryPath, s.metricsHandler())
+	mux.HandleFunc("/probe", s.probeHandler)
+	return mux
+}
+
 // metricsHandler serves the exporter's own metrics and, when flags set an
 // instance, that instance's metrics.
 func (s *server) metricsHandler() http.Handler {
@@ -205,7 +213,7 @@ func (s *server) instanceGatherer(r *http.Request, key string, inst *collector.I
 			}
 			return res.Val.([]*dto.MetricFamily), res.Err
 		case <-waitCtx.Done():
-			s.logger.Error("Scrape did not finish before its deadline; answering without the instance's metrics",
+			s.logger.Error("Scrape did not finish before its deadline; responding without the instance's metrics",
 				"target", key, "err", waitCtx.Err())
 			return nil, nil
 		}

@@ -18,7 +18,7 @@ import (
 // sharedMetrics are the metrics both the database and the API source
 // give. The API cannot give tokens, the brute force log, archiving or the
 // update check, and settings forced in config.ini.php are missing from
-// its answers.
+// its responses.
 var sharedMetrics = []string{
 	"matomo_users", "matomo_user_invitations", "matomo_sites_public", "matomo_users_inactive",
 	"matomo_users_without_2fa", "matomo_users_inactive_threshold_seconds",
@@ -87,7 +87,7 @@ func TestDatabaseAndAPIAgree(t *testing.T) {
 // dropUndatedInvitations deletes invitations without an expiry date from
 // the test database. Matomo never writes such a row, and the two sources
 // read it differently: the API's invite_status depends on the expiry date
-// alone and says "active", while the database reader counts any row with
+// alone and is "active", while the database reader counts any row with
 // an invite_token as an invitation.
 func dropUndatedInvitations(t *testing.T, dbName string, cfg *config.Matomo) {
 	t.Helper()
@@ -120,7 +120,7 @@ func isShared(key string) bool {
 
 // forcedInConfig reports whether a metric comes from a plugin setting that
 // the fixture's config.ini.php forces; Matomo's getSystemSettings leaves
-// such a setting out, so the API source sees the default.
+// such a setting out, so the API source reads the default.
 func forcedInConfig(cfg *config.Matomo, key string) bool {
 	forced := map[string][2]string{
 		"matomo_two_factor_auth_required":            {"TwoFactorAuth", "twoFactorAuthRequired"},

@@ -241,8 +241,8 @@ func TestBadInputKeepsOtherCollectors(t *testing.T) {
 	_ = dbName
 }
 
-// TestSlowDatabaseTimesOut holds a write lock on the user table so every
-// read of it blocks; the users collector must give up at its timeout while
+// TestSlowDatabaseTimesOut holds a write lock on the user table, so every
+// read of it blocks. The users collector must give up at its timeout while
 // the collectors that do not read that table still succeed.
 func TestSlowDatabaseTimesOut(t *testing.T) {
 	configFile, dbName := loadFixture(t, fixtures[2])

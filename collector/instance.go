@@ -142,7 +142,8 @@ func (i *Instance) newScrape() *Scrape {
 }
 
 // Scrape is the state of one scrape of one instance. It loads each source
-// at most once, for whichever collector needs it first, and shares the result.
+// at most once (sync.Once), for whichever collector needs it first, and
+// shares the result.
 type Scrape struct {
 	inst    *Instance
 	Logger  *slog.Logger

@@ -27,7 +27,7 @@ const (
 // default settings, blocks the exporter's IP after 20 failures within 60
 // minutes, so a wrong token must not be retried at scrape frequency.
 // One scrape sends at most one request per collector (four) before the
-// first rejection starts the backoff, so the first hour sees at most three
+// first rejection starts the backoff, so the first hour has at most three
 // such bursts (at 0, 15 and 45 minutes): 12 failures.
 const (
 	apiBackoffMin = 15 * time.Minute

@@ -8,9 +8,9 @@ import (
 	"sync"
 )
 
-// DB reads a Matomo database. It is built for one scrape: it remembers the
-// schema and the option rows it read, so that collectors running
-// concurrently ask the server for each at most once.
+// DB reads a Matomo database. It is built for one scrape and reads the
+// schema and the option rows at most once (guarded by sync.Once), however
+// many collectors ask for them concurrently.
 type DB struct {
 	conn   *sql.DB
 	prefix string
@@ -91,7 +91,7 @@ func (d *DB) querySchema(ctx context.Context) (schema, error) {
 }
 
 // require returns an error naming the first missing table, so that a
-// collector reading it fails with a message that says what to check.
+// collector reading it fails with a message that names what to check.
 func (d *DB) require(ctx context.Context, tables ...string) (schema, error) {
 	s, err := d.loadSchema(ctx)
 	if err != nil {
@@ -158,8 +158,8 @@ func (d *DB) queryOptions(ctx context.Context) (map[string]string, error) {
 // epochSQL converts a DATETIME or TIMESTAMP column to unix seconds.
 // Matomo writes every time as a UTC wall-clock string and never sets the
 // session time zone, so the value read back in the server's default
-// session time zone is that UTC string; UNIX_TIMESTAMP(column) would
-// shift it by the server's offset from UTC, TIMESTAMPDIFF from the epoch
+// session time zone is that UTC string. UNIX_TIMESTAMP(column) would shift
+// it by the server's offset from UTC, but TIMESTAMPDIFF from the epoch
 // does not.
 func epochSQL(column string) string {
 	return "TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', " + column + ")"

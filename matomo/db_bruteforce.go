@@ -10,7 +10,7 @@ import (
 
 // BruteForce counts the failed logins inside the current window and the
 // IPs that Matomo's Login plugin blocks now. Matomo stores no list of
-// blocked IPs; it decides per request from brute_force_log: an IP is
+// blocked IPs but decides per request from brute_force_log. An IP is
 // blocked when it is on the blocklist, or when it is not on the allowlist
 // and has more than MaxRetries failed attempts inside the window. Only IPs
 // with an attempt inside the window are counted.

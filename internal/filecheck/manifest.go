@@ -14,7 +14,7 @@ import (
 	"strings"
 )
 
-// ManifestPath is where a Matomo release package keeps its manifest,
+// ManifestPath is the location of a Matomo release package's manifest,
 // relative to the Matomo root. Git checkouts have none.
 const ManifestPath = "config/manifest.inc.php"
 
@@ -22,7 +22,7 @@ const ManifestPath = "config/manifest.inc.php"
 type Algorithm int
 
 // Matomo's build script wrote md5 sums up to 5.1.x and sha256 sums from
-// 5.2.0 on; the length of the hex digest tells them apart.
+// 5.2.0 on, and the length of the hex digest distinguishes them.
 const (
 	MD5 Algorithm = iota + 1
 	SHA256

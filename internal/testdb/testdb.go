@@ -18,9 +18,9 @@ import (
 	"github.com/go-sql-driver/mysql"
 )
 
-// Server is where the test databases are created. MATOMO_TEST_DB_ADDR
-// overrides the address; the account is root with an empty password, as
-// on the development and CI machines.
+// Server returns the address and account of the server that holds the
+// test databases: 127.0.0.1:3306 unless MATOMO_TEST_DB_ADDR overrides it,
+// as root with an empty password, as on the development and CI machines.
 func Server() (addr, user string) {
 	addr = os.Getenv("MATOMO_TEST_DB_ADDR")
 	if addr == "" {

@@ -80,7 +80,7 @@ INSERT INTO piwik_user (login, password, email, twofactor_secret, superuser_acce
 ('api.reporting', '$2y$10$tX4aB9tJFqO0ETe.s.ykDaIvC3B4vxUb7O3UzyeeEha4Jx5Tj8mwq', 'api.reporting@example.com', '', 0, UTC_TIMESTAMP() - INTERVAL 1200 DAY, UTC_TIMESTAMP() - INTERVAL 1200 DAY, NULL, NULL, NULL, NULL, NULL, NULL),
 -- noaccess, no registration date, seen 200 days ago: inactive
 ('test.account', '$2y$10$sku7l/KiEhwvEhHlwSgK4sJglLCqlREzijohFaKIARPXiOHeiHGPY', 'test@example.com', '', 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
--- pending invitation (expires in 5 days), holds an admin access row that must not count
+-- pending invitation (expires in 5 days), has an admin access row that must not count
 ('invited.pending1', '$2y$10$QAjX1fJZMlf2h0puAV51EiOgpnS2yYCd9Quzc2rFBiasxr7qyKk5D', 'pending1@example.com', '', 0, UTC_TIMESTAMP() - INTERVAL 2 DAY, UTC_TIMESTAMP() - INTERVAL 2 DAY, NULL, 'admin', 'b179e3dc2d0d69861350f73df422aa090446d61a7cfafa2efe97ff887bf73a2ef6f71c5062a2af69ef683aaa5a780192ecf04359f95b8662684e58a57a78864e', NULL, UTC_TIMESTAMP() + INTERVAL 5 DAY, NULL),
 -- pending invitation (expires in 6 days)
 ('invited.pending2', '$2y$10$9wQxSeiJEqaAotG6.JE6LyE022hAsgrxcAf8h59rIJmOGRqcp2xeF', 'pending2@example.com', '', 0, UTC_TIMESTAMP() - INTERVAL 1 DAY, UTC_TIMESTAMP() - INTERVAL 1 DAY, NULL, 'marketing.head', '97e5b606142e186d89226af40ce8f7d5f9549fa632fdd506d3f979c3e340bedc14c07acbefb75c6e98f3e99cf195bc384647dadc509a49201876ddc31796df32', NULL, UTC_TIMESTAMP() + INTERVAL 6 DAY, NULL),

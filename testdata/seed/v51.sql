@@ -5,7 +5,7 @@
 --
 -- What this fixture exercises:
 --   * The config sets [TwoFactorAuth] twoFactorAuthRequired = 1, which wins
---     over the plugin_setting row that says 0.
+--     over the plugin_setting row with 0.
 --   * The config sets only_allow_secure_auth_tokens = 1, so no token counts
 --     as insecure although 6 counted tokens have secure_only = 0.
 --   * Brute-force settings differ from the defaults (5 retries in 30
@@ -71,7 +71,7 @@ INSERT INTO matomo_user (login, password, email, twofactor_secret, superuser_acc
 ('olivia', '$2y$10$Ex5t2r5Qa15JRAVCJv4bjRPd/gNVJuxLex5JWRqdINGcko0eSdXEX', 'olivia@example.org', '', 0, UTC_TIMESTAMP() - INTERVAL 300 DAY, UTC_TIMESTAMP() - INTERVAL 300 DAY, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
 -- noaccess, no 2FA, seen 120 days ago: inactive
 ('peggy', '$2y$10$Doy7v/6g2qvFV9rXbyWjYWWWf/zaxcnRKg820n9o48o8POfJYAA7z', 'peggy@example.org', '', 0, UTC_TIMESTAMP() - INTERVAL 150 DAY, UTC_TIMESTAMP() - INTERVAL 150 DAY, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
--- pending invitation (expires in 3 days), holds a write access row that must not count
+-- pending invitation (expires in 3 days), has a write access row that must not count
 ('trent', '$2y$10$FkZJNE2hb3rCRyKA9JzpkhgvYQrMPZ7bHTU5ej7iK7NgxbxBvRFrL', 'trent@example.org', '', 0, UTC_TIMESTAMP() - INTERVAL 4 DAY, UTC_TIMESTAMP() - INTERVAL 4 DAY, NULL, 'alice', '77642e7e0f5eec877bc8ab1e77056e51236e74a6848d1cfebfe8cb47fce29d0bcf8b789916aa0a582c2cae142e9938c2122924345b86b02ce64a446e3d66742a', '667d1d96cf7f4a086cf9dbcf230e79c6ff6843bf8d90e288bcbe80ac32044d154465395eedd2e6117c8d57105b150498999d0bce703be216bc55809e9503d5d2', UTC_TIMESTAMP() + INTERVAL 3 DAY, NULL, NULL),
 -- expired invitation (1 day ago)
 ('sybil', '$2y$10$Tn4P/BuRGHWpp/n5pvnWODdsoQaMRBe.6zuEa3i0HX8WuefTeDeuE', 'sybil@example.org', '', 0, UTC_TIMESTAMP() - INTERVAL 8 DAY, UTC_TIMESTAMP() - INTERVAL 8 DAY, NULL, 'superadmin', 'f0de5fc82a1f0ba2fdb60ab0eadc9b008108f24e48c47b79de045dfcb4d2a85b5617494ad3983f517c2e810365e9b676153247e4d9625287618147addadaa58d', NULL, UTC_TIMESTAMP() - INTERVAL 1 DAY, NULL, NULL),

@@ -15,6 +15,10 @@ type DB struct {
 	conn   *sql.DB
 	prefix string
 
+	// tokenSplitSpan overrides the package's tokenSplitSpan when not 0.
+	// Tests set it to make Tokens split a small table.
+	tokenSplitSpan int64
+
 	schemaOnce sync.Once
 	schema     schema
 	schemaErr  error

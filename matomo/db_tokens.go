@@ -3,9 +3,32 @@ package matomo
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 )
+
+// tokenSplitSpan is the span of user_token_auth ids from which Tokens
+// splits the token owners into two login ranges and reads both at the same
+// time, one statement and connection each. The token read is the longest
+// of a large scrape, so on a server with two or more cores two statements
+// finish sooner. Smaller tables stay one statement.
+//
+// The split is by owner, not by token id. With two halves of the id range,
+// most owners have tokens in both halves, and both statements look up
+// their role. Each login range scans the whole table but looks up each
+// owner once. On a bench/gen database with 500,000 tokens over 99,313
+// owners (MariaDB 10.11, 2 CPUs), the id halves cost 45 % more server CPU
+// than one statement and the login ranges 7 to 14 % more.
+const tokenSplitSpan = 100_000
+
+// loginRange selects the tokens whose owner login sorts at or after from
+// and before to, in the login column's collation. A null bound is open.
+type loginRange struct{ from, to sql.NullString }
 
 // Tokens aggregates the non-system API tokens in SQL. Tokens are first
 // grouped by owner in one pass over user_token_auth (which has no index on
@@ -25,6 +48,69 @@ func (d *DB) Tokens(ctx context.Context, q TokenQuery) (*TokenSummary, error) {
 		return nil, err
 	}
 
+	// MIN and MAX of the primary key read one end of the index each.
+	var first, last sql.NullInt64
+	query := "SELECT MIN(idusertokenauth), MAX(idusertokenauth) FROM " + d.table("user_token_auth")
+	if err := d.conn.QueryRowContext(ctx, query).Scan(&first, &last); err != nil {
+		return nil, fmt.Errorf("reading the API token id range: %w", err)
+	}
+	span := d.tokenSplitSpan
+	if span == 0 {
+		span = tokenSplitSpan
+	}
+	if !first.Valid || last.Int64-first.Int64+1 < span {
+		return d.tokensIn(ctx, s, q, []loginRange{{}})
+	}
+
+	bound, err := d.medianTokenOwner(ctx, first.Int64, last.Int64)
+	if err != nil {
+		return nil, err
+	}
+	if !bound.Valid {
+		// The sample found no token: they were deleted since the id
+		// range was read.
+		return d.tokensIn(ctx, s, q, []loginRange{{}})
+	}
+	return d.tokensIn(ctx, s, q, []loginRange{{to: bound}, {from: bound}})
+}
+
+// tokenOwnerSamples is the number of tokens whose owners estimate the
+// median owner login.
+const tokenOwnerSamples = 31
+
+// medianTokenOwner estimates the median owner login of the tokens between
+// the ids first and last. It reads the owners of tokenOwnerSamples tokens
+// at even steps of the id range, each a primary-key seek, and returns the
+// middle one in the login column's collation. Counting users instead reads
+// a whole index, which took 40 ms at 100,000 users while the users query
+// ran beside it. Any bound gives exact counts, so the sample only balances
+// the two statements.
+func (d *DB) medianTokenOwner(ctx context.Context, first, last int64) (sql.NullString, error) {
+	var (
+		probes []string
+		args   []any
+	)
+	step := (last - first) / (tokenOwnerSamples - 1)
+	for i := range int64(tokenOwnerSamples) {
+		probes = append(probes, "(SELECT login FROM "+d.table("user_token_auth")+
+			" WHERE idusertokenauth >= ? ORDER BY idusertokenauth LIMIT 1)")
+		args = append(args, first+i*step)
+	}
+	query := "SELECT s.login FROM (" + strings.Join(probes, " UNION ALL ") + ") s" +
+		" ORDER BY s.login LIMIT 1 OFFSET " + strconv.Itoa(tokenOwnerSamples/2)
+
+	var median sql.NullString
+	err := d.conn.QueryRowContext(ctx, query, args...).Scan(&median)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return median, fmt.Errorf("sampling API token owners: %w", err)
+	}
+	return median, nil
+}
+
+// tokensIn aggregates the tokens of each login range at the same time, one
+// statement and connection per range, and adds the results up. The ranges
+// must not overlap: a token in two ranges counts twice.
+func (d *DB) tokensIn(ctx context.Context, s schema, q TokenQuery, ranges []loginRange) (*TokenSummary, error) {
 	// Matomo 4 has no secure_only column and accepts every token in the
 	// URL, so every token is insecure there.
 	insecure := "COUNT(*)"
@@ -34,9 +120,8 @@ func (d *DB) Tokens(ctx context.Context, q TokenQuery) (*TokenSummary, error) {
 	case s.has("user_token_auth", "secure_only"):
 		insecure = "SUM(t.secure_only = 0)"
 	}
-	unusedAfter := int64(q.UnusedAfter / time.Second)
 
-	query := `SELECT COALESCE(g.owner_rank, -1) AS role_rank,
+	head := `SELECT COALESCE(g.owner_rank, -1) AS role_rank,
 			SUM(g.tokens), SUM(g.no_expiry), SUM(g.expired), SUM(g.never_used), SUM(g.unused), SUM(g.insecure),
 			` + epochSQL("MIN(g.oldest)") + `
 		FROM (SELECT SQL_BIG_RESULT
@@ -51,11 +136,44 @@ func (d *DB) Tokens(ctx context.Context, q TokenQuery) (*TokenSummary, error) {
 				` + insecure + ` AS insecure,
 				MIN(t.date_created) AS oldest
 			FROM ` + d.table("user_token_auth") + ` t
-			WHERE t.system_token = 0 AND t.login <> 'anonymous'
+			WHERE t.system_token = 0 AND t.login <> 'anonymous'`
+	tail := `
 			GROUP BY t.login) g
 		GROUP BY role_rank`
+	unusedAfter := int64(q.UnusedAfter / time.Second)
 
-	rows, err := d.conn.QueryContext(ctx, query, unusedAfter, unusedAfter)
+	parts := make([]*TokenSummary, len(ranges))
+	g, gctx := errgroup.WithContext(ctx)
+	for i, r := range ranges {
+		cond, args := "", []any{unusedAfter, unusedAfter}
+		if r.from.Valid {
+			cond += " AND t.login >= ?"
+			args = append(args, r.from.String)
+		}
+		if r.to.Valid {
+			cond += " AND t.login < ?"
+			args = append(args, r.to.String)
+		}
+		g.Go(func() error {
+			part, err := d.tokenPart(gctx, head+cond+tail, args...)
+			parts[i] = part
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+
+	sum := &TokenSummary{ByRole: RoleCounts{}}
+	for _, part := range parts {
+		sum.add(part)
+	}
+	return sum, nil
+}
+
+// tokenPart runs the token aggregation over one login range.
+func (d *DB) tokenPart(ctx context.Context, query string, args ...any) (*TokenSummary, error) {
+	rows, err := d.conn.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("counting API tokens: %w", err)
 	}
@@ -75,18 +193,35 @@ func (d *DB) Tokens(ctx context.Context, q TokenQuery) (*TokenSummary, error) {
 			sum.Orphaned += int(tokens.Int64)
 			continue
 		}
-		sum.ByRole[rankRoles[rank]] += int(tokens.Int64)
-		sum.WithoutExpiry += int(noExpiry.Int64)
-		sum.Expired += int(expired.Int64)
-		sum.NeverUsed += int(neverUsed.Int64)
-		sum.Unused += int(unused.Int64)
-		sum.Insecure += int(insecure.Int64)
-		if oldest.Valid {
-			t := time.Unix(int64(oldest.Float64), 0)
-			if sum.OldestCreated.IsZero() || t.Before(sum.OldestCreated) {
-				sum.OldestCreated = t
-			}
+		part := &TokenSummary{
+			ByRole:        RoleCounts{rankRoles[rank]: int(tokens.Int64)},
+			WithoutExpiry: int(noExpiry.Int64),
+			Expired:       int(expired.Int64),
+			NeverUsed:     int(neverUsed.Int64),
+			Unused:        int(unused.Int64),
+			Insecure:      int(insecure.Int64),
 		}
+		if oldest.Valid {
+			part.OldestCreated = time.Unix(int64(oldest.Float64), 0)
+		}
+		sum.add(part)
 	}
 	return sum, rows.Err()
+}
+
+// add adds the counts of o to s and keeps the older of the two oldest
+// creation times.
+func (s *TokenSummary) add(o *TokenSummary) {
+	for role, n := range o.ByRole {
+		s.ByRole[role] += n
+	}
+	s.WithoutExpiry += o.WithoutExpiry
+	s.Expired += o.Expired
+	s.NeverUsed += o.NeverUsed
+	s.Unused += o.Unused
+	s.Insecure += o.Insecure
+	s.Orphaned += o.Orphaned
+	if !o.OldestCreated.IsZero() && (s.OldestCreated.IsZero() || o.OldestCreated.Before(s.OldestCreated)) {
+		s.OldestCreated = o.OldestCreated
+	}
 }

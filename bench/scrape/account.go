@@ -65,10 +65,11 @@ type counters struct {
 	Others   int64 // other commands: SHOW, SET and the like
 	RowsRead int64 // rows the storage engines read for the account
 	RowsSent int64
+	CPU      float64 // seconds of server CPU spent on the account's statements
 }
 
 func (c counters) minus(o counters) counters {
-	return counters{c.Selects - o.Selects, c.Others - o.Others, c.RowsRead - o.RowsRead, c.RowsSent - o.RowsSent}
+	return counters{c.Selects - o.Selects, c.Others - o.Others, c.RowsRead - o.RowsRead, c.RowsSent - o.RowsSent, c.CPU - o.CPU}
 }
 
 // counters reads the account's totals. The server adds a statement to
@@ -92,8 +93,8 @@ func (a *account) counters(ctx context.Context, admin *sql.DB) (counters, error)
 
 func (a *account) readCounters(ctx context.Context, admin *sql.DB) (counters, error) {
 	var c counters
-	err := admin.QueryRowContext(ctx, `SELECT SELECT_COMMANDS, OTHER_COMMANDS, ROWS_READ, ROWS_SENT
-		FROM information_schema.USER_STATISTICS WHERE USER = ?`, a.user).Scan(&c.Selects, &c.Others, &c.RowsRead, &c.RowsSent)
+	err := admin.QueryRowContext(ctx, `SELECT SELECT_COMMANDS, OTHER_COMMANDS, ROWS_READ, ROWS_SENT, CPU_TIME
+		FROM information_schema.USER_STATISTICS WHERE USER = ?`, a.user).Scan(&c.Selects, &c.Others, &c.RowsRead, &c.RowsSent, &c.CPU)
 	if err == sql.ErrNoRows {
 		return counters{}, nil // no statement yet
 	}

@@ -171,6 +171,8 @@ func measureFull(ctx context.Context, o options, rep *report, admin *sql.DB, acc
 		}
 		rep.scrapes = append(rep.scrapes, m.scrape)
 		rep.floors = append(rep.floors, m.floor)
+		rep.scrapeCPU = append(rep.scrapeCPU, m.scrapeCost.CPU)
+		rep.floorCPU = append(rep.floorCPU, m.floorCost.CPU)
 		rep.scrapeCounters, rep.floorCounters = m.scrapeCost, m.floorCost
 	}
 
@@ -308,6 +310,16 @@ func loadAverage() string {
 		return ""
 	}
 	return fields[0]
+}
+
+// medianOf returns the median of xs, or 0 for none.
+func medianOf(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s[len(s)/2]
 }
 
 func median(ds []time.Duration) time.Duration {

@@ -34,6 +34,9 @@ type report struct {
 	floors         []replayResult
 	scrapeCounters counters
 	floorCounters  counters
+	// scrapeCPU and floorCPU are the server's CPU seconds for each timed
+	// scrape and each replay.
+	scrapeCPU, floorCPU []float64
 
 	concurrent         int
 	concurrentWall     time.Duration
@@ -104,6 +107,8 @@ func (r *report) print(w io.Writer) {
 		seconds(median(floorWalls)), seconds(slices.Min(floorWalls)), seconds(slices.Max(floorWalls)),
 		r.floorCounters.Selects+r.floorCounters.Others, r.floorCounters.RowsRead)
 	fmt.Fprintf(w, "ratio exporter/floor (medians): %.2f\n", median(walls).Seconds()/median(floorWalls).Seconds())
+	fmt.Fprintf(w, "server CPU per scrape (USER_STATISTICS.CPU_TIME, median): %.3f s, floor %.3f s\n",
+		medianOf(r.scrapeCPU), medianOf(r.floorCPU))
 	fmt.Fprintf(w, "exporter peak RSS (VmHWM): %.1f MiB\n", float64(r.peakRSS)/(1<<20))
 	single := r.scrapeCounters.Selects + r.scrapeCounters.Others
 	together := r.concurrentCounters.Selects + r.concurrentCounters.Others

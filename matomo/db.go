@@ -17,7 +17,7 @@ type DB struct {
 
 	// tokenSplitSpan overrides the package's tokenSplitSpan when not 0.
 	// Tests set it to make Tokens split a small table.
-	tokenSplitSpan int64
+	tokenSplitSpan uint64
 
 	schemaOnce sync.Once
 	schema     schema

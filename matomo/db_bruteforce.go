@@ -53,7 +53,7 @@ func (d *DB) BruteForce(ctx context.Context, set SystemSettings) (*BruteForceSum
 	query := `SELECT ip_address, COUNT(*) FROM ` + d.table("brute_force_log") + ` FORCE INDEX (PRIMARY)
 		WHERE id_brute_force_log >= ? AND attempted_at > ?
 		GROUP BY ip_address`
-	rows, err := d.conn.QueryContext(ctx, query, firstID, cutoff.String)
+	rows, err := d.conn.QueryContext(ctx, timeLimited(ctx, query), firstID, cutoff.String)
 	if err != nil {
 		return nil, fmt.Errorf("reading the brute force log: %w", err)
 	}

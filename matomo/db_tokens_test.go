@@ -84,6 +84,33 @@ func TestTokensSplit(t *testing.T) {
 	}
 }
 
+// TestTokensHugeIDs checks a token id above the int64 range, which the
+// BIGINT UNSIGNED column allows. Its span of ids also makes Tokens split
+// the table with the default span.
+func TestTokensHugeIDs(t *testing.T) {
+	ctx := context.Background()
+	q := TokenQuery{UnusedAfter: 90 * 24 * time.Hour}
+	pool, d, s := openTokenFixture(t, "v54", "matomo-5.4.sql", "matomo_")
+	_, err := pool.Exec(`INSERT INTO ` + d.table("user_token_auth") + `
+		(idusertokenauth, login, description, password, hash_algo, system_token, date_created)
+		VALUES (18446744073709551614, 'root', 'huge id', 'huge-id-token', 'sha512', 0, UTC_TIMESTAMP())`)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	whole, err := d.tokensIn(ctx, s, q, []loginRange{{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := NewDB(pool, "matomo_").Tokens(ctx, q)
+	if err != nil {
+		t.Fatalf("Tokens with an id of 2^64-2: %v", err)
+	}
+	if !reflect.DeepEqual(got, whole) {
+		t.Errorf("Tokens with an id of 2^64-2:\n got %+v\nwant %+v", *got, *whole)
+	}
+}
+
 // TestTokensEmptyTable checks that a table without tokens gives zero
 // counts and no oldest creation time, not an error.
 func TestTokensEmptyTable(t *testing.T) {

@@ -91,7 +91,7 @@ func (d *DB) countAccounts(ctx context.Context, s schema, q UserQuery, sum *User
 			WHERE ` + accountFilterSQL(s) + `) r
 		GROUP BY r.role_rank`
 
-	rows, err := d.conn.QueryContext(ctx, query, inactiveAfter, inactiveAfter)
+	rows, err := d.conn.QueryContext(ctx, timeLimited(ctx, query), inactiveAfter, inactiveAfter)
 	if err != nil {
 		return fmt.Errorf("counting users by role: %w", err)
 	}
@@ -121,7 +121,7 @@ func (d *DB) countInvitations(ctx context.Context, s schema, sum *UserSummary) e
 	query := `SELECT COUNT(*), COALESCE(SUM(IFNULL(invite_expired_at > UTC_TIMESTAMP(), 0)), 0)
 		FROM ` + d.table("user") + ` WHERE invite_token IS NOT NULL AND login <> 'anonymous'`
 	var total, pending int
-	if err := d.conn.QueryRowContext(ctx, query).Scan(&total, &pending); err != nil {
+	if err := d.conn.QueryRowContext(ctx, timeLimited(ctx, query)).Scan(&total, &pending); err != nil {
 		return fmt.Errorf("counting invitations: %w", err)
 	}
 	sum.InvitationsPending = pending
@@ -138,7 +138,7 @@ func (d *DB) privilegedUsers(ctx context.Context, s schema, q UserQuery) ([]User
 			WHERE ` + accountFilterSQL(s) + `) r
 		WHERE r.role_rank >= 3 ORDER BY r.login`
 
-	rows, err := d.conn.QueryContext(ctx, query)
+	rows, err := d.conn.QueryContext(ctx, timeLimited(ctx, query))
 	if err != nil {
 		return nil, fmt.Errorf("listing Super Users and admins: %w", err)
 	}

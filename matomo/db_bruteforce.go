@@ -73,7 +73,10 @@ func (d *DB) BruteForce(ctx context.Context, set SystemSettings) (*BruteForceSum
 			sum.BlockedIPs++
 		}
 	}
-	return sum, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading the brute force log: %w", err)
+	}
+	return sum, nil
 }
 
 // windowSearchMarginMinutes widens the search of firstWindowID beyond the

@@ -111,7 +111,10 @@ func (d *DB) countAccounts(ctx context.Context, s schema, q UserQuery, sum *User
 			sum.WithoutTwoFA[role] += accounts
 		}
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("counting users by role: %w", err)
+	}
+	return nil
 }
 
 func (d *DB) countInvitations(ctx context.Context, s schema, sum *UserSummary) error {
@@ -162,5 +165,8 @@ func (d *DB) privilegedUsers(ctx context.Context, s schema, q UserQuery) ([]User
 		}
 		out = append(out, detail)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("listing Super Users and admins: %w", err)
+	}
+	return out, nil
 }

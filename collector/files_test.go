@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -17,36 +16,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/matomo-security-exporter/matomo-security-exporter/internal/filecheck"
+	"github.com/matomo-security-exporter/matomo-security-exporter/internal/testdb"
 )
-
-// copyWebroot copies a tree of testdata/webroot into a temporary
-// directory, so that the test can change modes and files.
-func copyWebroot(t testing.TB, name string) string {
-	t.Helper()
-	src := filepath.Join("..", "testdata", "webroot", name)
-	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, p)
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatalf("copying %s: %v", src, err)
-	}
-	return dst
-}
 
 func newFilesScrape(t testing.TB, root string, opts Options, logs *bytes.Buffer) *Scrape {
 	t.Helper()
@@ -60,7 +31,7 @@ func newFilesScrape(t testing.TB, root string, opts Options, logs *bytes.Buffer)
 func TestFilesCollectorTrees(t *testing.T) {
 	for _, tree := range []string{"md5", "sha256"} {
 		t.Run(tree, func(t *testing.T) {
-			root := copyWebroot(t, tree)
+			root := testdb.CopyWebroot(t, tree)
 			if err := os.Chmod(filepath.Join(root, "config", "config.ini.php"), 0o640); err != nil {
 				t.Fatal(err)
 			}
@@ -108,7 +79,7 @@ func TestFilesCollectorTrees(t *testing.T) {
 }
 
 func TestFilesWorldReadableConfig(t *testing.T) {
-	root := copyWebroot(t, "md5")
+	root := testdb.CopyWebroot(t, "md5")
 	if err := os.Chmod(filepath.Join(root, "config", "config.ini.php"), 0o664); err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +94,7 @@ func TestFilesWorldReadableConfig(t *testing.T) {
 }
 
 func TestFilesWithoutManifest(t *testing.T) {
-	root := copyWebroot(t, "sha256")
+	root := testdb.CopyWebroot(t, "sha256")
 	if err := os.Remove(filepath.Join(root, "config", "manifest.inc.php")); err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +116,7 @@ func TestFilesWithoutManifest(t *testing.T) {
 }
 
 func TestFilesBackup(t *testing.T) {
-	root := copyWebroot(t, "md5")
+	root := testdb.CopyWebroot(t, "md5")
 
 	t.Run("no glob", func(t *testing.T) {
 		got, err := updateOnce(t, context.Background(), filesCollector{}, newFilesScrape(t, root, Options{}, nil))
@@ -184,7 +155,7 @@ func TestFilesBackup(t *testing.T) {
 }
 
 func TestFilesMissingConfig(t *testing.T) {
-	root := copyWebroot(t, "md5")
+	root := testdb.CopyWebroot(t, "md5")
 	if err := os.Remove(filepath.Join(root, "config", "config.ini.php")); err != nil {
 		t.Fatal(err)
 	}

@@ -3,47 +3,18 @@ package filecheck
 import (
 	"context"
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
+
+	"github.com/matomo-security-exporter/matomo-security-exporter/internal/testdb"
 )
 
 // testTree returns the path of a tree under testdata/webroot.
 func testTree(name string) string {
 	return filepath.Join("..", "..", "testdata", "webroot", name)
-}
-
-// copyTree copies a testdata tree into a temporary directory, so that a
-// test can change it.
-func copyTree(t testing.TB, name string) string {
-	t.Helper()
-	src := testTree(name)
-	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, p)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatalf("copying %s: %v", src, err)
-	}
-	return dst
 }
 
 var (
@@ -104,7 +75,7 @@ func TestCheckAcceptModified(t *testing.T) {
 }
 
 func TestCheckWithoutManifest(t *testing.T) {
-	root := copyTree(t, "sha256")
+	root := testdb.CopyWebroot(t, "sha256")
 	if err := os.Remove(filepath.Join(root, "config", "manifest.inc.php")); err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +92,7 @@ func TestCheckWithoutManifest(t *testing.T) {
 }
 
 func TestCheckInvalidManifest(t *testing.T) {
-	root := copyTree(t, "md5")
+	root := testdb.CopyWebroot(t, "md5")
 	if err := os.WriteFile(filepath.Join(root, "config", "manifest.inc.php"), []byte("<?php\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +103,7 @@ func TestCheckInvalidManifest(t *testing.T) {
 }
 
 func TestCheckCachesDigests(t *testing.T) {
-	root := copyTree(t, "sha256")
+	root := testdb.CopyWebroot(t, "sha256")
 	c := NewChecker(root)
 	ctx := context.Background()
 
@@ -188,7 +159,7 @@ func TestCheckCachesDigests(t *testing.T) {
 }
 
 func TestCheckSkipsHiddenAndLinkedDirs(t *testing.T) {
-	root := copyTree(t, "md5")
+	root := testdb.CopyWebroot(t, "md5")
 	outside := t.TempDir()
 	if err := os.WriteFile(filepath.Join(outside, "evil.php"), []byte("<?php"), 0o644); err != nil {
 		t.Fatal(err)
@@ -221,7 +192,7 @@ func TestCheckUnreadableFile(t *testing.T) {
 	if os.Geteuid() == 0 {
 		t.Skip("root reads every file regardless of its mode")
 	}
-	root := copyTree(t, "md5")
+	root := testdb.CopyWebroot(t, "md5")
 	if err := os.Chmod(filepath.Join(root, "core", "Piwik.php"), 0); err != nil {
 		t.Fatal(err)
 	}
@@ -236,7 +207,7 @@ func TestCheckUnreadableFile(t *testing.T) {
 }
 
 func TestCheckCanceled(t *testing.T) {
-	root := copyTree(t, "sha256")
+	root := testdb.CopyWebroot(t, "sha256")
 	c := NewChecker(root)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

@@ -5,10 +5,12 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/matomo-security-exporter/matomo-security-exporter/internal/testdb"
 )
 
 func TestSecurityFiles(t *testing.T) {
-	root := copyTree(t, "md5")
+	root := testdb.CopyWebroot(t, "md5")
 	if err := os.Mkdir(filepath.Join(root, "node_modules"), 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -1,5 +1,6 @@
 // Package testdb creates throwaway Matomo databases on the local MariaDB
-// for tests and benchmarks, and writes config files that point at them.
+// for tests and benchmarks, writes config files that point at them, and
+// copies web root trees from testdata/.
 package testdb
 
 import (
@@ -8,6 +9,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -217,4 +219,34 @@ func CreateReadOnlyAccount(t testing.TB, name, dir string) (credentialsFile, pas
 		t.Fatal(err)
 	}
 	return credentialsFile, password
+}
+
+// CopyWebroot copies the tree testdata/webroot/name into a temporary
+// directory, so that a test can change its files and modes.
+func CopyWebroot(t testing.TB, name string) string {
+	t.Helper()
+	src := Testdata("webroot", name)
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, p)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatalf("copying %s: %v", src, err)
+	}
+	return dst
 }

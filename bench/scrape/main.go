@@ -12,6 +12,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"flag"
@@ -312,21 +313,13 @@ func loadAverage() string {
 	return fields[0]
 }
 
-// medianOf returns the median of xs, or 0 for none.
-func medianOf(xs []float64) float64 {
+// median returns the upper median of xs, or the zero value for none.
+func median[T cmp.Ordered](xs []T) T {
+	var zero T
 	if len(xs) == 0 {
-		return 0
+		return zero
 	}
 	s := slices.Clone(xs)
-	slices.Sort(s)
-	return s[len(s)/2]
-}
-
-func median(ds []time.Duration) time.Duration {
-	if len(ds) == 0 {
-		return 0
-	}
-	s := slices.Clone(ds)
 	slices.Sort(s)
 	return s[len(s)/2]
 }

@@ -108,7 +108,7 @@ func (r *report) print(w io.Writer) {
 		r.floorCounters.Selects+r.floorCounters.Others, r.floorCounters.RowsRead)
 	fmt.Fprintf(w, "ratio exporter/floor (medians): %.2f\n", median(walls).Seconds()/median(floorWalls).Seconds())
 	fmt.Fprintf(w, "server CPU per scrape (USER_STATISTICS.CPU_TIME, median): %.3f s, floor %.3f s\n",
-		medianOf(r.scrapeCPU), medianOf(r.floorCPU))
+		median(r.scrapeCPU), median(r.floorCPU))
 	fmt.Fprintf(w, "exporter peak RSS (VmHWM): %.1f MiB\n", float64(r.peakRSS)/(1<<20))
 	single := r.scrapeCounters.Selects + r.scrapeCounters.Others
 	together := r.concurrentCounters.Selects + r.concurrentCounters.Others

@@ -49,7 +49,7 @@ func (d *DB) Tokens(ctx context.Context, q TokenQuery) (*TokenSummary, error) {
 	}
 
 	// MIN and MAX of the primary key read one end of the index each. The
-	// column is BIGINT UNSIGNED, so ids can pass the int64 range.
+	// column is BIGINT UNSIGNED, so ids can exceed the int64 range.
 	var first, last sql.Null[uint64]
 	query := "SELECT MIN(idusertokenauth), MAX(idusertokenauth) FROM " + d.table("user_token_auth")
 	if err := d.conn.QueryRowContext(ctx, query).Scan(&first, &last); err != nil {
@@ -68,15 +68,15 @@ func (d *DB) Tokens(ctx context.Context, q TokenQuery) (*TokenSummary, error) {
 		return nil, err
 	}
 	if !bound.Valid {
-		// The sample found no token: they were deleted since the id
-		// range was read.
+		// The sample found no token, because the tokens were deleted
+		// after the id range was read.
 		return d.tokensIn(ctx, s, q, []loginRange{{}})
 	}
 	return d.tokensIn(ctx, s, q, []loginRange{{to: bound}, {from: bound}})
 }
 
-// tokenOwnerSamples is the number of tokens whose owners estimate the
-// median owner login.
+// tokenOwnerSamples is the number of tokens whose owner logins give the
+// estimate of the median owner login.
 const tokenOwnerSamples = 31
 
 // medianTokenOwner estimates the median owner login of the tokens between

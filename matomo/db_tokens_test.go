@@ -65,13 +65,12 @@ func TestTokensSplit(t *testing.T) {
 	q := TokenQuery{UnusedAfter: 90 * 24 * time.Hour}
 	for _, f := range tokenFixtures {
 		t.Run(f.name, func(t *testing.T) {
-			pool, d, s := openTokenFixture(t, f.name, f.schema, f.prefix)
+			_, d, s := openTokenFixture(t, f.name, f.schema, f.prefix)
 			whole, err := d.tokensIn(ctx, s, q, []loginRange{{}})
 			if err != nil {
 				t.Fatal(err)
 			}
 
-			d = NewDB(pool, f.prefix)
 			d.tokenSplitSpan = 2
 			got, err := d.Tokens(ctx, q)
 			if err != nil {
@@ -102,7 +101,7 @@ func TestTokensHugeIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := NewDB(pool, "matomo_").Tokens(ctx, q)
+	got, err := d.Tokens(ctx, q)
 	if err != nil {
 		t.Fatalf("Tokens with an id of 2^64-2: %v", err)
 	}

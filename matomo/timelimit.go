@@ -6,13 +6,14 @@ import (
 	"time"
 )
 
-// timeLimited prefixes a statement so that MariaDB 10.1.2 and later end it
-// by itself when the context's deadline passes (max_statement_time, in
-// seconds). When a collector times out, the driver drops the connection,
-// but the server keeps running the statement until it next writes to the
-// client. A long scan would then hold one of the account's connections
-// (MAX_USER_CONNECTIONS) and the server's CPU after the scrape gave up.
-// Other servers read the /*M! prefix as a comment.
+// timeLimited prefixes a statement so that MariaDB ends it by itself when
+// the context's deadline passes. The prefix is SET STATEMENT
+// max_statement_time (in seconds), which MariaDB has had since 10.1.2
+// according to its knowledge base. When a collector times out, the driver
+// drops the connection, but the server keeps running the statement, at
+// least until it next writes to the client. A long scan would then hold one
+// of the account's connections (MAX_USER_CONNECTIONS) and server CPU after
+// the scrape gave up. Other servers read the /*M! prefix as a comment.
 //
 // NOTE: MySQL has its own limit for SELECT (the MAX_EXECUTION_TIME hint),
 // which is not set here, so on MySQL a timed-out statement still runs to

@@ -29,6 +29,9 @@ func runningStatements(t *testing.T, admin *sql.DB, marker string) []int64 {
 		}
 		ids = append(ids, id)
 	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
 	return ids
 }
 
